@@ -1,0 +1,54 @@
+namespace WapListing.Domain.Entities;
+
+/// <summary>One WhatsApp conversation: one row of the listing (Daktela's activitiesWap).</summary>
+public class Interaction
+{
+    public const string NamePrefix = "wap_";
+
+    public long Id { get; set; }
+    public required string Name { get; set; }
+    /// <summary>tA: the interaction entered the queue (or was started, outbound).</summary>
+    public DateTimeOffset Time { get; set; }
+    public InteractionDirection Direction { get; set; }
+    public int? QueueId { get; set; }
+    public Queue? Queue { get; set; }
+    /// <summary>The agent who handled it last; the listing's User column.</summary>
+    public int? UserId { get; set; }
+    public User? User { get; set; }
+    /// <summary>The connector it actually came through, kept even if the queue's connector changes.</summary>
+    public int? ConnectorId { get; set; }
+    public Connector? Connector { get; set; }
+    /// <summary>Customer's WhatsApp number, E.164.</summary>
+    public string? CustomerNumber { get; set; }
+    /// <summary>The customer's WhatsApp profile name.</summary>
+    public string? WhatsAppContact { get; set; }
+    public int? ContactId { get; set; }
+    public Contact? Contact { get; set; }
+    public bool Answered { get; set; }
+    /// <summary>tA→tB in seconds; 0 for outbound.</summary>
+    public int WaitTime { get; set; }
+    /// <summary>tA→tC in seconds.</summary>
+    public int Duration { get; set; }
+    /// <summary>tB→tC in seconds.</summary>
+    public int TalkTime { get; set; }
+    public EndedBy? EndedBy { get; set; }
+    public MissedState MissedState { get; set; }
+    public DateTimeOffset? MissedTime { get; set; }
+    public DateTimeOffset? ClosedTime { get; set; }
+    /// <summary>The outbound interaction that contacted this missed one back.</summary>
+    public long? ContactedBackById { get; set; }
+    public DateTimeOffset? AnonymizedAt { get; set; }
+    public int? AnonymizedById { get; set; }
+
+    /// <summary>Every user who had an activity in it: what rights and the User filter look at.</summary>
+    public ICollection<InteractionParticipant> Participants { get; set; } = [];
+    public ICollection<Activity> Activities { get; set; } = [];
+    public ICollection<Message> Messages { get; set; } = [];
+    public ICollection<ProcessingEvent> ProcessingEvents { get; set; } = [];
+}
+
+public class InteractionParticipant
+{
+    public long InteractionId { get; set; }
+    public int UserId { get; set; }
+}

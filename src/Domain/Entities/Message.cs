@@ -1,0 +1,33 @@
+namespace WapListing.Domain.Entities;
+
+/// <summary>One line of the chat transcript.</summary>
+public class Message
+{
+    /// <summary>Attachments larger than this are refused at ingestion (bytes are kept in PostgreSQL).</summary>
+    public const int MaxAttachmentBytes = 16 * 1024 * 1024;
+
+    public long Id { get; set; }
+    public long InteractionId { get; set; }
+    public DateTimeOffset Time { get; set; }
+    public MessageDirection Direction { get; set; }
+    public int? AuthorUserId { get; set; }
+    /// <summary>Display name of the author as shown in the transcript (customer profile name, agent, bot).</summary>
+    public string? AuthorName { get; set; }
+    public MessageType Type { get; set; }
+    /// <summary>Text, or caption of media.</summary>
+    public string? Text { get; set; }
+    /// <summary>WhatsApp's message id; unique, makes ingestion idempotent.</summary>
+    public required string WhatsAppMessageId { get; set; }
+    public DeliveryStatus DeliveryStatus { get; set; }
+    public ICollection<MessageAttachment> Attachments { get; set; } = [];
+}
+
+public class MessageAttachment
+{
+    public long Id { get; set; }
+    public long MessageId { get; set; }
+    public required string FileName { get; set; }
+    public required string ContentType { get; set; }
+    public long Size { get; set; }
+    public byte[]? Content { get; set; }
+}

@@ -1,0 +1,19 @@
+namespace WapListing.Domain.Entities;
+
+public class Queue
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public bool IsActive { get; set; } = true;
+    public int? ConnectorId { get; set; }
+    public Connector? Connector { get; set; }
+    public string? ExternalKey { get; set; }
+    public ICollection<QueueGroup> Groups { get; set; } = [];
+}
+
+public class QueueGroup
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public ICollection<Queue> Queues { get; set; } = [];
+}

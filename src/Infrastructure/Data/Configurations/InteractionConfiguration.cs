@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WapListing.Domain.Entities;
+
+namespace WapListing.Infrastructure.Data.Configurations;
+
+public class InteractionConfiguration : IEntityTypeConfiguration<Interaction>
+{
+    public void Configure(EntityTypeBuilder<Interaction> builder)
+    {
+        builder.Property(i => i.Name).HasMaxLength(100);
+        builder.HasIndex(i => i.Name).IsUnique();
+        builder.Property(i => i.CustomerNumber).HasMaxLength(20);
+        builder.Property(i => i.WhatsAppContact).HasMaxLength(200);
+
+        // The default listing: a time range, newest first, optionally within queues.
+        builder.HasIndex(i => new { i.Time, i.Id }).IsDescending(true, true);
+        builder.HasIndex(i => new { i.QueueId, i.Time });
+
+        builder.HasOne(i => i.Queue).WithMany().OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(i => i.User).WithMany().OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(i => i.Connector).WithMany().OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(i => i.Contact).WithMany().OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Interaction>().WithMany().HasForeignKey(i => i.ContactedBackById).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<User>().WithMany().HasForeignKey(i => i.AnonymizedById).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(i => i.UserId);
+        builder.HasIndex(i => i.ContactId);
+
+        builder.HasMany(i => i.Participants).WithOne().HasForeignKey(p => p.InteractionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(i => i.Activities).WithOne(a => a.Interaction).HasForeignKey(a => a.InteractionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(i => i.Messages).WithOne().HasForeignKey(m => m.InteractionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(i => i.ProcessingEvents).WithOne().HasForeignKey(e => e.InteractionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,13 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WapListing.Domain.Entities;
+
+namespace WapListing.Infrastructure.Data.Configurations;
+
+public class QueueGroupConfiguration : IEntityTypeConfiguration<QueueGroup>
+{
+    public void Configure(EntityTypeBuilder<QueueGroup> builder)
+    {
+        builder.Property(g => g.Name).HasMaxLength(200);
+    }
+}

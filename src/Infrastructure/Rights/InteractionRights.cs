@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using WapListing.Domain.Entities;
+using WapListing.Infrastructure.Data;
+
+namespace WapListing.Infrastructure.Rights;
+
+/// <summary>
+/// The one rights rule of DESIGN §4. Every reader of interactions (list, counts, pickers, detail,
+/// shared links, CRM pages, export, API) filters through <see cref="VisibleTo"/>.
+/// A viewer sees an interaction when its queue is permitted, or one of its participants is.
+/// Rights "all queues" see everything, including interactions with neither queue nor participant.
+/// </summary>
+public static class InteractionRights
+{
+    public static IQueryable<Interaction> VisibleTo(this IQueryable<Interaction> interactions, ViewerRights rights)
+    {
+        if (rights.AllQueues)
+        {
+            return interactions;
+        }
+
+        var queueIds = rights.QueueIds.ToArray();
+        if (rights.AllUsers)
+        {
+            return interactions.Where(i =>
+                (i.QueueId != null && queueIds.Contains(i.QueueId.Value)) || i.Participants.Any());
+        }
+
+        var userIds = rights.UserIds.ToArray();
+        return interactions.Where(i =>
+            (i.QueueId != null && queueIds.Contains(i.QueueId.Value))
+            || i.Participants.Any(p => userIds.Contains(p.UserId)));
+    }
+
+    /// <summary>Queues the viewer may pick in filters.</summary>
+    public static IQueryable<Queue> PermittedTo(this IQueryable<Queue> queues, ViewerRights rights)
+    {
+        if (rights.AllQueues)
+        {
+            return queues;
+        }
+
+        var queueIds = rights.QueueIds.ToArray();
+        return queues.Where(q => queueIds.Contains(q.Id));
+    }
+
+    /// <summary>Users the viewer may pick in filters.</summary>
+    public static IQueryable<User> PermittedTo(this IQueryable<User> users, ViewerRights rights)
+    {
+        if (rights.AllUsers)
+        {
+            return users;
+        }
+
+        var userIds = rights.UserIds.ToArray();
+        return users.Where(u => userIds.Contains(u.Id));
+    }
+
+    /// <summary>Loads a viewer's rights, groups expanded, in one round trip.</summary>
+    public static async Task<ViewerRights> LoadAsync(WapListingDbContext db, int viewerId, CancellationToken cancellationToken = default)
+    {
+        var row = await db.Database.SqlQuery<RightsRow>($"""
+            SELECT u.rights_all_queues AS all_queues,
+                   u.rights_all_users AS all_users,
+                   ARRAY(SELECT g.queue_id FROM rights_grants g
+                          WHERE g.viewer_id = u.id AND g.queue_id IS NOT NULL
+                         UNION
+                         SELECT m.queues_id FROM rights_grants g
+                           JOIN queue_group_members m ON m.groups_id = g.queue_group_id
+                          WHERE g.viewer_id = u.id) AS queue_ids,
+                   ARRAY(SELECT g.user_id FROM rights_grants g
+                          WHERE g.viewer_id = u.id AND g.user_id IS NOT NULL
+                         UNION
+                         SELECT m.users_id FROM rights_grants g
+                           JOIN user_group_members m ON m.groups_id = g.user_group_id
+                          WHERE g.viewer_id = u.id) AS user_ids
+              FROM users u
+             WHERE u.id = {viewerId}
+            """).SingleOrDefaultAsync(cancellationToken);
+
+        return row is null
+            ? ViewerRights.Nothing(viewerId)
+            : new ViewerRights(viewerId, row.AllQueues, row.AllUsers, row.QueueIds, row.UserIds);
+    }
+
+    private sealed class RightsRow
+    {
+        public bool AllQueues { get; init; }
+        public bool AllUsers { get; init; }
+        public int[] QueueIds { get; init; } = [];
+        public int[] UserIds { get; init; } = [];
+    }
+}
