@@ -1,29 +1,113 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using WapListing.Domain.Entities;
+using WapListing.Infrastructure.Data;
+using WapListing.Infrastructure.EmbeddedPostgres;
+using WapListing.Web.Authorization;
+using WapListing.Web.Features.Listing;
+using WapListing.Web.Hosting;
+using WapListing.Web.Identity;
+using WapListing.Web.Localization;
+
 var builder = WebApplication.CreateBuilder(args);
 
-// Add services to the container.
-builder.Services.AddControllersWithViews();
+bool preparesEmbeddedDatabase;
+try
+{
+    preparesEmbeddedDatabase = DevelopmentDatabase.UseEmbeddedWhenUnconfigured(builder);
+}
+catch (PostgresBinariesNotFoundException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
+
+var connectionString = builder.Configuration.GetConnectionString(DatabaseRegistration.ConnectionStringName);
+if (string.IsNullOrWhiteSpace(connectionString))
+{
+    Console.Error.WriteLine(
+        $"No database configured: set ConnectionStrings__{DatabaseRegistration.ConnectionStringName} " +
+        "(or run in Development to use the embedded PostgreSQL).");
+    return 1;
+}
+
+var services = builder.Services;
+services.AddSingleton(TimeProvider.System);
+services.AddWapListingDatabase(connectionString);
+services.AddHttpContextAccessor();
+
+services.AddIdentity<User, IdentityRole<int>>(options =>
+    {
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Lockout.AllowedForNewUsers = true;
+        options.Password.RequiredLength = 8;
+        options.User.RequireUniqueEmail = false;
+    })
+    .AddEntityFrameworkStores<WapListingDbContext>()
+    .AddDefaultTokenProviders();
+services.ConfigureApplicationCookie(options =>
+{
+    options.LoginPath = "/account/login";
+    options.LogoutPath = "/account/logout";
+    options.AccessDeniedPath = "/account/denied";
+    options.Cookie.Name = "waplisting.auth";
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Lax;
+    options.SlidingExpiration = true;
+    options.ExpireTimeSpan = TimeSpan.FromHours(10);
+    options.Events.OnValidatePrincipal = PerRequestPrincipalRefresh.ValidateAsync;
+});
+services.AddDataProtection()
+    .SetApplicationName("WapListing")
+    .PersistKeysToDbContext<WapListingDbContext>();
+services.AddAuthorization(options => options.AddWapListingPolicies());
+services.AddWapListingRateLimits(builder.Configuration);
+
+services.AddLocalization(options => options.ResourcesPath = "Resources");
+services.Configure<Microsoft.AspNetCore.Builder.RequestLocalizationOptions>(SupportedCultures.Configure);
+services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+    .AddViewLocalization()
+    .AddDataAnnotationsLocalization(options =>
+        options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+
+services.AddHealthChecks().AddDbContextCheck<WapListingDbContext>("database", tags: ["ready"]);
+
+services.AddScoped<CurrentViewer>();
+services.AddScoped<GetWapListing>();
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
+if (AppCommands.IsCommand(args))
 {
-    app.UseExceptionHandler("/Home/Error");
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
+    return await AppCommands.RunAsync(args, app.Services);
 }
 
-app.UseHttpsRedirection();
-app.UseRouting();
+if (preparesEmbeddedDatabase)
+{
+    await DevelopmentDatabase.PrepareAsync(app.Services);
+}
 
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error");
+}
+
+app.UseStaticFiles();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseRequestLocalization();
 app.UseAuthorization();
 
-app.MapStaticAssets();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") })
+    .AllowAnonymous();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapControllers();
 
-app.MapControllerRoute(
-    name: "default",
-    pattern: "{controller=Home}/{action=Index}/{id?}")
-    .WithStaticAssets();
+await app.RunAsync();
+return 0;
 
-
-app.Run();
+public partial class Program;

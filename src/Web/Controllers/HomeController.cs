@@ -1,24 +1,9 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using WapListing.Web.Models;
 
 namespace WapListing.Web.Controllers;
 
-public class HomeController : Controller
+public sealed class HomeController : Controller
 {
-    public IActionResult Index()
-    {
-        return View();
-    }
-
-    public IActionResult Privacy()
-    {
-        return View();
-    }
-
-    [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-    public IActionResult Error()
-    {
-        return View(new ErrorViewModel { RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier });
-    }
+    [HttpGet("/")]
+    public IActionResult Index() => LocalRedirect(AccountController.DefaultPage);
 }

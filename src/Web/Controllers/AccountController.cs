@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using WapListing.Domain.Entities;
+using WapListing.Infrastructure.Data;
+using WapListing.Web.Features.Account;
+using WapListing.Web.Hosting;
+using WapListing.Web.Localization;
+
+namespace WapListing.Web.Controllers;
+
+[Route("account")]
+public sealed class AccountController(
+    SignInManager<User> signInManager,
+    UserManager<User> userManager,
+    WapListingDbContext db,
+    TimeProvider clock,
+    IStringLocalizer<SharedResource> localizer) : Controller
+{
+    public const string DefaultPage = "/listing/wap";
+
+    [AllowAnonymous]
+    [HttpGet("login")]
+    public IActionResult Login(string? returnUrl) =>
+        View(new LoginViewModel { ReturnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : null });
+
+    [AllowAnonymous]
+    [HttpPost("login")]
+    [EnableRateLimiting(RateLimits.Login)]
+    public async Task<IActionResult> Login(LoginViewModel model)
+    {
+        if (!ModelState.IsValid)
+        {
+            return View(model);
+        }
+
+        var user = await userManager.FindByNameAsync(model.UserName);
+        var result = user is { IsActive: true }
+            ? await signInManager.PasswordSignInAsync(user, model.Password, isPersistent: false, lockoutOnFailure: true)
+            : Microsoft.AspNetCore.Identity.SignInResult.Failed;
+
+        if (result.Succeeded)
+        {
+            return LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl! : DefaultPage);
+        }
+
+        db.AuditEntries.Add(new AuditEntry
+        {
+            Time = clock.GetUtcNow(),
+            UserId = user?.Id,
+            Action = result.IsLockedOut ? "login.locked_out" : "login.failed",
+        });
+        await db.SaveChangesAsync();
+
+        ModelState.AddModelError(string.Empty, localizer[result.IsLockedOut ? "Login.LockedOut" : "Login.Failed"]);
+        model.Password = string.Empty;
+        return View(model);
+    }
+
+    [HttpPost("logout")]
+    public async Task<IActionResult> Logout()
+    {
+        await signInManager.SignOutAsync();
+        return RedirectToAction(nameof(Login));
+    }
+
+    [AllowAnonymous]
+    [HttpGet("denied")]
+    public IActionResult Denied()
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View();
+    }
+}

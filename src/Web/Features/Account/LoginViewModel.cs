@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace WapListing.Web.Features.Account;
+
+public sealed class LoginViewModel
+{
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(256)]
+    public string UserName { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(256)]
+    [DataType(DataType.Password)]
+    public string Password { get; set; } = string.Empty;
+
+    public string? ReturnUrl { get; set; }
+}

@@ -1,0 +1,35 @@
+namespace WapListing.Web.Features.Listing;
+
+/// <summary>Turns local calendar times of a zone into instants (DESIGN §5).</summary>
+public static class LocalDay
+{
+    /// <summary>
+    /// The instant a local wall-clock time denotes in a zone: a time in a DST gap moves forward
+    /// to the first instant after the gap, a time in an overlap takes the earlier offset.
+    /// </summary>
+    public static DateTimeOffset ToInstant(DateTime localTime, TimeZoneInfo zone)
+    {
+        var local = DateTime.SpecifyKind(localTime, DateTimeKind.Unspecified);
+        if (zone.IsInvalidTime(local))
+        {
+            // Gap: the wall clock jumps; the offset before the gap maps it past the gap.
+            var offsetBefore = zone.GetUtcOffset(local.AddHours(-3));
+            return new DateTimeOffset(local - offsetBefore, TimeSpan.Zero);
+        }
+
+        if (zone.IsAmbiguousTime(local))
+        {
+            var earlierOffset = zone.GetAmbiguousTimeOffsets(local).Max();
+            return new DateTimeOffset(local, earlierOffset).ToUniversalTime();
+        }
+
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    public static DateOnly Today(TimeProvider clock, TimeZoneInfo zone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+
+    /// <summary>[start of <paramref name="first"/>, start of the day after <paramref name="last"/>) in the zone.</summary>
+    public static (DateTimeOffset From, DateTimeOffset To) Range(DateOnly first, DateOnly last, TimeZoneInfo zone) =>
+        (ToInstant(first.ToDateTime(TimeOnly.MinValue), zone), ToInstant(last.AddDays(1).ToDateTime(TimeOnly.MinValue), zone));
+}

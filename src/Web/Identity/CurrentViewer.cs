@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Security.Claims;
+using WapListing.Domain.Entities;
+using WapListing.Infrastructure.Data;
+using WapListing.Infrastructure.Rights;
+
+namespace WapListing.Web.Identity;
+
+/// <summary>The signed-in user of this request: who they are, their zone, and (loaded once) their rights.</summary>
+public sealed class CurrentViewer(IHttpContextAccessor httpContextAccessor, WapListingDbContext db)
+{
+    private ViewerRights? _rights;
+
+    private ClaimsPrincipal Principal =>
+        httpContextAccessor.HttpContext?.User ?? throw new InvalidOperationException("No HTTP request.");
+
+    public int UserId => int.Parse(
+        Principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Not signed in."),
+        CultureInfo.InvariantCulture);
+
+    public string DisplayName => Principal.FindFirstValue(ViewerClaims.DisplayName) ?? Principal.Identity?.Name ?? string.Empty;
+
+    public UserRole Role => Enum.TryParse<UserRole>(Principal.FindFirstValue(ClaimTypes.Role), out var role) ? role : UserRole.Agent;
+
+    public TimeZoneInfo TimeZone => ViewerTimeZones.Find(Principal.FindFirstValue(ViewerClaims.TimeZone));
+
+    public async Task<ViewerRights> GetRightsAsync(CancellationToken cancellationToken = default) =>
+        _rights ??= await InteractionRights.LoadAsync(db, UserId, cancellationToken);
+}
+
+public static class ViewerTimeZones
+{
+    public static TimeZoneInfo Find(string? id)
+    {
+        if (!string.IsNullOrEmpty(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone))
+        {
+            return zone;
+        }
+
+        return TimeZoneInfo.FindSystemTimeZoneById(User.DefaultTimeZoneId);
+    }
+}

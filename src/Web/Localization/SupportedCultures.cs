@@ -1,0 +1,25 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+
+namespace WapListing.Web.Localization;
+
+public static class SupportedCultures
+{
+    public static readonly CultureInfo[] All = [new("en"), new("cs")];
+
+    public static void Configure(RequestLocalizationOptions options)
+    {
+        options.DefaultRequestCulture = new RequestCulture("en");
+        options.SupportedCultures = All;
+        options.SupportedUICultures = All;
+        options.FallBackToParentCultures = true;
+        options.FallBackToParentUICultures = true;
+        options.RequestCultureProviders =
+        [
+            new QueryStringRequestCultureProvider(),
+            new UserLanguageCultureProvider(),
+            new CookieRequestCultureProvider(),
+            new AcceptLanguageHeaderRequestCultureProvider(),
+        ];
+    }
+}

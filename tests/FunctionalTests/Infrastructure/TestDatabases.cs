@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using WapListing.Infrastructure.Data;
+using WapListing.Infrastructure.Seeding;
+
+namespace WapListing.FunctionalTests.Infrastructure;
+
+/// <summary>Fresh databases cloned from templates: an empty migrated one, or one with the demo data.</summary>
+public static class TestDatabases
+{
+    public static Task<string> CreateEmptyAsync() =>
+        TestPostgres.CreateDatabaseAsync("empty", async connectionString =>
+        {
+            await using var db = Open(connectionString);
+            await db.Database.MigrateAsync();
+        });
+
+    public static Task<string> CreateDemoAsync() =>
+        TestPostgres.CreateDatabaseAsync("demo", async connectionString =>
+        {
+            await using var db = Open(connectionString);
+            await db.Database.MigrateAsync();
+            await new DemoDataSeeder(db, TestClock.At(TestClock.DemoNow)).SeedAsync(refreshIfStale: false);
+        });
+
+    public static WapListingDbContext Open(string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<WapListingDbContext>();
+        DatabaseRegistration.Configure(options, connectionString);
+        return new WapListingDbContext(options.Options);
+    }
+}
+
+/// <summary>A database of its own for one test class, dropped afterwards.</summary>
+public abstract class DatabaseFixture : IAsyncLifetime
+{
+    public string ConnectionString { get; private set; } = string.Empty;
+
+    protected abstract Task<string> CreateAsync();
+
+    public async Task InitializeAsync() => ConnectionString = await CreateAsync();
+
+    public Task DisposeAsync() => TestPostgres.DropDatabaseAsync(ConnectionString);
+
+    public WapListingDbContext OpenDb() => TestDatabases.Open(ConnectionString);
+}
+
+public sealed class EmptyDatabaseFixture : DatabaseFixture
+{
+    protected override Task<string> CreateAsync() => TestDatabases.CreateEmptyAsync();
+}
+
+public sealed class DemoDatabaseFixture : DatabaseFixture
+{
+    protected override Task<string> CreateAsync() => TestDatabases.CreateDemoAsync();
+}

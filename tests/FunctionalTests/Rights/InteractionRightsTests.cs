@@ -1,0 +1,185 @@
+using Microsoft.EntityFrameworkCore;
+using WapListing.Domain.Entities;
+using WapListing.FunctionalTests.Infrastructure;
+using WapListing.Infrastructure.Rights;
+
+namespace WapListing.FunctionalTests.Rights;
+
+/// <summary>The rights rule of DESIGN §4 over a real PostgreSQL, with a small world made for the test.</summary>
+public sealed class InteractionRightsTests(EmptyDatabaseFixture database) : IClassFixture<EmptyDatabaseFixture>, IAsyncLifetime
+{
+    private World _world = null!;
+
+    public async Task InitializeAsync() => _world = await World.CreateAsync(database);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Viewer_with_all_queues_sees_every_interaction_including_ones_with_neither_queue_nor_participant()
+    {
+        var visible = await VisibleAsync(v => v.RightsAllQueues = true);
+        Assert.Equal(["i1", "i2", "i3", "i4", "i5", "i6"], visible);
+    }
+
+    [Fact]
+    public async Task Viewer_sees_rows_of_permitted_queues_only()
+    {
+        var visible = await VisibleAsync(v => v.RightsGrants.Add(RightsGrant.ForQueue(_world.Q1.Id)));
+        Assert.Equal(["i1"], visible);
+    }
+
+    [Fact]
+    public async Task Agent_who_handled_the_first_part_of_a_transferred_chat_sees_it_in_the_other_queue()
+    {
+        var visible = await VisibleAsync(v => v.RightsGrants.Add(RightsGrant.ForUser(_world.A.Id)));
+        Assert.Equal(["i1", "i3"], visible);
+    }
+
+    [Fact]
+    public async Task Queue_and_user_rights_are_a_union()
+    {
+        var visible = await VisibleAsync(v =>
+        {
+            v.RightsGrants.Add(RightsGrant.ForQueue(_world.Q1.Id));
+            v.RightsGrants.Add(RightsGrant.ForUser(_world.B.Id));
+        });
+        Assert.Equal(["i1", "i2", "i3", "i6"], visible);
+    }
+
+    [Fact]
+    public async Task User_group_expands_to_its_members()
+    {
+        var visible = await VisibleAsync(v => v.RightsGrants.Add(RightsGrant.ForUserGroup(_world.TeamAb.Id)));
+        Assert.Equal(["i1", "i2", "i3", "i6"], visible);
+    }
+
+    [Fact]
+    public async Task Queue_group_expands_to_its_queues()
+    {
+        var visible = await VisibleAsync(v => v.RightsGrants.Add(RightsGrant.ForQueueGroup(_world.Q2AndQ3.Id)));
+        Assert.Equal(["i2", "i3", "i5"], visible);
+    }
+
+    [Fact]
+    public async Task Rows_with_neither_queue_nor_participant_are_hidden_even_from_all_users()
+    {
+        var visible = await VisibleAsync(v => v.RightsAllUsers = true);
+        Assert.Equal(["i1", "i2", "i3", "i5", "i6"], visible);
+    }
+
+    [Fact]
+    public async Task Rows_of_a_deactivated_permitted_user_stay_visible()
+    {
+        var visible = await VisibleAsync(v => v.RightsGrants.Add(RightsGrant.ForUser(_world.DeactivatedC.Id)));
+        Assert.Equal(["i5"], visible);
+    }
+
+    [Fact]
+    public async Task Viewer_without_rights_sees_nothing()
+    {
+        var visible = await VisibleAsync(_ => { });
+        Assert.Empty(visible);
+    }
+
+    [Fact]
+    public async Task Permitted_queues_and_users_for_pickers_follow_the_same_grants()
+    {
+        await using var db = database.OpenDb();
+        var viewer = await _world.AddViewerAsync(db, v =>
+        {
+            v.RightsGrants.Add(RightsGrant.ForQueueGroup(_world.Q2AndQ3.Id));
+            v.RightsGrants.Add(RightsGrant.ForUserGroup(_world.TeamAb.Id));
+        });
+        var rights = await InteractionRights.LoadAsync(db, viewer.Id);
+
+        var queues = await db.Queues.PermittedTo(rights).Where(q => q.Name.StartsWith(_world.Prefix)).Select(q => q.Name).OrderBy(n => n).ToListAsync();
+        var users = await db.Users.PermittedTo(rights).Where(u => u.UserName!.StartsWith(_world.Prefix)).Select(u => u.UserName).OrderBy(n => n).ToListAsync();
+
+        Assert.Equal([_world.Prefix + "q2", _world.Prefix + "q3"], queues);
+        Assert.Equal([_world.Prefix + "a", _world.Prefix + "b"], users);
+    }
+
+    private async Task<List<string>> VisibleAsync(Action<User> grant)
+    {
+        await using var db = database.OpenDb();
+        var viewer = await _world.AddViewerAsync(db, grant);
+        var rights = await InteractionRights.LoadAsync(db, viewer.Id);
+        var names = await db.Interactions.AsNoTracking()
+            .VisibleTo(rights)
+            .Where(i => i.Name.StartsWith(_world.Prefix))
+            .Select(i => i.Name)
+            .ToListAsync();
+        return names.Select(n => n[_world.Prefix.Length..]).Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// Queues Q1–Q3; agents A, B and deactivated C; team {A, B}; queue group {Q2, Q3}.
+    /// i1: Q1 by A · i2: Q2 by B · i3: Q3, A then B (transfer) · i4: neither queue nor participant ·
+    /// i5: Q3 by C · i6: no queue, by B.
+    /// </summary>
+    private sealed class World
+    {
+        public required string Prefix { get; init; }
+        public required Queue Q1 { get; init; }
+        public required User A { get; init; }
+        public required User B { get; init; }
+        public required User DeactivatedC { get; init; }
+        public required UserGroup TeamAb { get; init; }
+        public required QueueGroup Q2AndQ3 { get; init; }
+
+        private int _viewers;
+
+        public static async Task<World> CreateAsync(DatabaseFixture database)
+        {
+            var prefix = $"r{Guid.NewGuid():N}"[..10] + "_";
+            await using var db = database.OpenDb();
+            var q1 = new Queue { Name = prefix + "q1" };
+            var q2 = new Queue { Name = prefix + "q2" };
+            var q3 = new Queue { Name = prefix + "q3" };
+            var a = NewUser(prefix + "a");
+            var b = NewUser(prefix + "b");
+            var c = NewUser(prefix + "c");
+            c.IsActive = false;
+            var team = new UserGroup { Name = prefix + "team", Users = [a, b] };
+            var queueGroup = new QueueGroup { Name = prefix + "qg", Queues = [q2, q3] };
+            db.AddRange(q1, q2, q3, a, b, c, team, queueGroup);
+            await db.SaveChangesAsync();
+
+            var time = new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+            Interaction Make(string name, Queue? queue, params User[] participants) => new()
+            {
+                Name = prefix + name,
+                Time = time,
+                QueueId = queue?.Id,
+                UserId = participants.LastOrDefault()?.Id,
+                Participants = participants.Select(p => new InteractionParticipant { UserId = p.Id }).ToList(),
+            };
+            db.Interactions.AddRange(
+                Make("i1", q1, a),
+                Make("i2", q2, b),
+                Make("i3", q3, a, b),
+                Make("i4", null),
+                Make("i5", q3, c),
+                Make("i6", null, b));
+            await db.SaveChangesAsync();
+            return new World { Prefix = prefix, Q1 = q1, A = a, B = b, DeactivatedC = c, TeamAb = team, Q2AndQ3 = queueGroup };
+        }
+
+        public async Task<User> AddViewerAsync(WapListing.Infrastructure.Data.WapListingDbContext db, Action<User> grant)
+        {
+            var viewer = NewUser($"{Prefix}viewer{Interlocked.Increment(ref _viewers)}_{Guid.NewGuid():N}");
+            grant(viewer);
+            db.Users.Add(viewer);
+            await db.SaveChangesAsync();
+            return viewer;
+        }
+
+        private static User NewUser(string userName) => new()
+        {
+            UserName = userName,
+            NormalizedUserName = userName.ToUpperInvariant(),
+            DisplayName = userName,
+            SecurityStamp = Guid.NewGuid().ToString(),
+        };
+    }
+}
