@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace WapListing.FunctionalTests.Infrastructure.Browser;
+
+/// <summary>The app on a real Kestrel port over a demo database, and browser pages pointed at it.</summary>
+public sealed class BrowserApp : IAsyncLifetime
+{
+    private readonly DemoDatabaseFixture _database = new();
+    private WapListingAppFactory? _factory;
+
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    public string ConnectionString => _database.ConnectionString;
+
+    public WapListingAppFactory Factory => _factory ?? throw new InvalidOperationException("Not started.");
+
+    public async Task InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        _factory = new WapListingAppFactory(_database.ConnectionString);
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        var addresses = _factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
+        BaseUrl = addresses.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        await _database.DisposeAsync();
+    }
+
+    /// <summary>A fresh browser context (own cookies) with a page at the app.</summary>
+    public async Task<IPage> NewPageAsync(string locale = "en-US")
+    {
+        var browser = await SharedBrowser.GetAsync();
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            Locale = locale,
+            ViewportSize = new ViewportSize { Width = 1600, Height = 1000 },
+            AcceptDownloads = true,
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+}
+
+public static class BrowserPageExtensions
+{
+    public static async Task SignInAsync(this IPage page, string userName, string password = HttpSignIn.DemoPassword)
+    {
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("input[name=UserName]", userName);
+        await page.FillAsync("input[name=Password]", password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+    }
+
+    /// <summary>Saves a full-page PNG under artifacts/screenshots for people to look at.</summary>
+    public static async Task<string> SaveScreenshotAsync(this IPage page, string name)
+    {
+        Directory.CreateDirectory(RepositoryPaths.Screenshots);
+        var path = Path.Combine(RepositoryPaths.Screenshots, name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        return path;
+    }
+}
