@@ -77,6 +77,7 @@ services.AddHealthChecks().AddDbContextCheck<WapListingDbContext>("database", ta
 
 services.AddScoped<CurrentViewer>();
 services.AddScoped<GetWapListing>();
+services.AddScoped<ListingCriteriaReader>();
 
 var app = builder.Build();
 

@@ -5,16 +5,14 @@ using WapListing.Web.Identity;
 namespace WapListing.Web.Controllers;
 
 [Route("listing")]
-public sealed class ListingController(CurrentViewer viewer, GetWapListing getWapListing, TimeProvider clock) : Controller
+public sealed class ListingController(CurrentViewer viewer, ListingCriteriaReader criteriaReader, GetWapListing getWapListing) : Controller
 {
     [HttpGet("wap")]
     public async Task<IActionResult> Wap(CancellationToken cancellationToken)
     {
-        var zone = viewer.TimeZone;
-        var today = LocalDay.Today(clock, zone);
-        var (from, to) = LocalDay.Range(today, today, zone);
+        var (criteria, _) = await criteriaReader.ReadAsync(Request.Query, cancellationToken);
         var rights = await viewer.GetRightsAsync(cancellationToken);
-        var rows = await getWapListing.HandleAsync(new GetWapListingQuery(rights, from, to), cancellationToken);
-        return View(new WapListingViewModel(rows, zone, today));
+        var rows = await getWapListing.HandleAsync(new GetWapListingQuery(rights, criteria), cancellationToken);
+        return View(new WapListingViewModel(rows, viewer.TimeZone, criteria.FirstDay));
     }
 }
