@@ -14,7 +14,7 @@ public static class TestPostgres
     private static readonly Lazy<string> Server = new(StartServer, LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly ConcurrentDictionary<string, Lazy<Task>> Templates = new();
     private static readonly SemaphoreSlim CreateDatabaseGate = new(1, 1);
-    private static bool s_startedByUs;
+    private static bool _startedByUs;
 
     /// <summary>The private cluster, or null when WAPLISTING_TEST_DB names the server.</summary>
     public static PrivatePostgresCluster? Cluster { get; private set; }
@@ -85,11 +85,11 @@ public static class TestPostgres
         }
 
         Cluster = new PrivatePostgresCluster("tests", RepositoryPaths.Root, Console.WriteLine);
-        s_startedByUs = !Cluster.IsRunning;
+        _startedByUs = !Cluster.IsRunning;
         var server = Cluster.EnsureRunning();
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
-            if (s_startedByUs)
+            if (_startedByUs)
             {
                 Cluster.Stop();
             }
