@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using WapListing.Infrastructure.Data;
 using WapListing.Infrastructure.EmbeddedPostgres;
 using WapListing.Infrastructure.Seeding;
@@ -24,9 +25,23 @@ public static class DevelopmentDatabase
 
         var cluster = new PrivatePostgresCluster("dev", builder.Environment.ContentRootPath, Console.WriteLine);
         var server = cluster.EnsureRunning();
+        CreateDatabaseIfMissing(server);
         builder.Configuration[$"ConnectionStrings:{DatabaseRegistration.ConnectionStringName}"] = $"{server};Database={DatabaseName}";
         Console.WriteLine($"Embedded PostgreSQL: {cluster.DataDirectory}");
         return true;
+    }
+
+    private static void CreateDatabaseIfMissing(string server)
+    {
+        using var connection = new NpgsqlConnection($"{server};Database=postgres");
+        connection.Open();
+        using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+        exists.Parameters.AddWithValue("name", DatabaseName);
+        if (exists.ExecuteScalar() is null)
+        {
+            using var create = new NpgsqlCommand($"CREATE DATABASE \"{DatabaseName}\"", connection);
+            create.ExecuteNonQuery();
+        }
     }
 
     public static async Task PrepareAsync(IServiceProvider services)
