@@ -1,7 +1,10 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.WebEncoders;
 using WapListing.Domain.Entities;
 using WapListing.Infrastructure.Data;
 using WapListing.Infrastructure.EmbeddedPostgres;
@@ -33,7 +36,33 @@ if (string.IsNullOrWhiteSpace(connectionString))
     return 1;
 }
 
+// Structured logs with the request id/trace id scopes; JSON outside Development. Never log message texts or numbers.
+builder.Logging.ClearProviders();
+if (builder.Environment.IsDevelopment())
+{
+    builder.Logging.AddSimpleConsole(options => options.IncludeScopes = true);
+}
+else
+{
+    builder.Logging.AddJsonConsole(options =>
+    {
+        options.IncludeScopes = true;
+        options.UseUtcTimestamp = true;
+    });
+}
+
+var requireHttps = builder.Configuration.GetValue("Security:RequireHttps", !builder.Environment.IsDevelopment());
 var services = builder.Services;
+if (requireHttps)
+{
+    services.AddHsts(options =>
+    {
+        options.MaxAge = TimeSpan.FromDays(365);
+        options.IncludeSubDomains = true;
+    });
+    services.AddHttpsRedirection(options => options.HttpsPort = builder.Configuration.GetValue("Security:HttpsPort", 443));
+}
+
 services.AddSingleton(TimeProvider.System);
 services.AddWapListingDatabase(connectionString);
 services.AddHttpContextAccessor();
@@ -66,6 +95,8 @@ services.AddDataProtection()
 services.AddAuthorization(options => options.AddWapListingPolicies());
 services.AddWapListingRateLimits(builder.Configuration);
 
+// Czech letters stay readable in the HTML; markup characters (<, >, &, quotes) are still encoded.
+services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 services.AddLocalization(options => options.ResourcesPath = "Resources");
 services.Configure<Microsoft.AspNetCore.Builder.RequestLocalizationOptions>(SupportedCultures.Configure);
 services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
@@ -91,15 +122,19 @@ if (preparesEmbeddedDatabase)
     await DevelopmentDatabase.PrepareAsync(app.Services);
 }
 
-if (!app.Environment.IsDevelopment())
+app.UseExceptionHandler("/error");
+if (requireHttps)
 {
-    app.UseExceptionHandler("/error");
+    app.UseHsts();
+    app.UseHttpsRedirection();
 }
 
+app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseDatabaseOutageGuard();
 app.UseRequestLocalization();
 app.UseAuthorization();
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
@@ -43,6 +44,11 @@ public sealed class AccountController(
 
         if (result.Succeeded)
         {
+            if (SupportedCultures.IsSupported(user!.Language))
+            {
+                RememberCulture(user.Language!);
+            }
+
             return LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl! : DefaultPage);
         }
 
@@ -65,6 +71,30 @@ public sealed class AccountController(
         await signInManager.SignOutAsync();
         return RedirectToAction(nameof(Login));
     }
+
+    /// <summary>The language switch: stored in the signed-in user's settings and in the culture cookie.</summary>
+    [AllowAnonymous]
+    [HttpPost("language")]
+    public async Task<IActionResult> Language(string? culture, string? returnUrl)
+    {
+        if (SupportedCultures.IsSupported(culture))
+        {
+            RememberCulture(culture!);
+            if (User.Identity?.IsAuthenticated == true && await userManager.GetUserAsync(User) is { } user)
+            {
+                user.Language = culture;
+                await userManager.UpdateAsync(user);
+            }
+        }
+
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : DefaultPage);
+    }
+
+    private void RememberCulture(string culture) =>
+        Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
 
     [AllowAnonymous]
     [HttpGet("denied")]

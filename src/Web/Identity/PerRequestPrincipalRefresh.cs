@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using WapListing.Domain.Entities;
 using WapListing.Infrastructure.Data;
+using WapListing.Web.Hosting;
 
 namespace WapListing.Web.Identity;
 
@@ -25,10 +26,19 @@ public static class PerRequestPrincipalRefresh
         }
 
         var db = context.HttpContext.RequestServices.GetRequiredService<WapListingDbContext>();
-        var user = await db.Users.AsNoTracking()
-            .Where(u => u.Id == userId)
-            .Select(u => new { u.Id, u.UserName, u.DisplayName, u.IsActive, u.Role, u.TimeZoneId, u.Language, u.SecurityStamp })
-            .SingleOrDefaultAsync(context.HttpContext.RequestAborted);
+        UserSnapshot? user;
+        try
+        {
+            user = await db.Users.AsNoTracking()
+                .Where(u => u.Id == userId)
+                .Select(u => new UserSnapshot(u.Id, u.UserName, u.DisplayName, u.IsActive, u.Role, u.TimeZoneId, u.Language, u.SecurityStamp))
+                .SingleOrDefaultAsync(context.HttpContext.RequestAborted);
+        }
+        catch (Exception e) when (DatabaseOutage.IsCause(e))
+        {
+            DatabaseOutage.Record(context.HttpContext, e);
+            return;
+        }
 
         if (user is null || !user.IsActive || user.SecurityStamp != stamp)
         {
@@ -50,6 +60,9 @@ public static class PerRequestPrincipalRefresh
         identity.AddClaim(new Claim("AspNet.Identity.SecurityStamp", stamp!));
         context.ReplacePrincipal(new ClaimsPrincipal(identity));
     }
+
+    private sealed record UserSnapshot(
+        int Id, string? UserName, string DisplayName, bool IsActive, UserRole Role, string TimeZoneId, string? Language, string? SecurityStamp);
 
     private static async Task RejectAsync(CookieValidatePrincipalContext context)
     {

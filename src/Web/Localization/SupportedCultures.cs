@@ -7,6 +7,9 @@ public static class SupportedCultures
 {
     public static readonly CultureInfo[] All = [new("en"), new("cs")];
 
+    public static bool IsSupported(string? culture) =>
+        culture is not null && All.Any(c => c.Name.Equals(culture, StringComparison.OrdinalIgnoreCase));
+
     public static void Configure(RequestLocalizationOptions options)
     {
         options.DefaultRequestCulture = new RequestCulture("en");

@@ -13,7 +13,7 @@ public sealed class SupervisorBrowsesTodayTests(BrowserApp app) : IClassFixture<
         Assert.EndsWith("/listing/wap", page.Url, StringComparison.Ordinal);
         var rows = await page.Locator("table[data-testid=wap-listing] tbody tr[data-name]").CountAsync();
         Assert.True(rows > 0, "the supervisor's listing shows no rows today");
-        await page.SaveScreenshotAsync("listing-supervisor-en");
+        await page.SaveScreenshotAsync("listing-supervisor-today");
         await page.Context.CloseAsync();
     }
 }

@@ -21,11 +21,7 @@ public sealed class BrowserApp : IAsyncLifetime
     {
         await _database.InitializeAsync();
         _factory = new WapListingAppFactory(_database.ConnectionString);
-        _factory.UseKestrel(0);
-        _factory.StartServer();
-        var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()
-            ?? throw new InvalidOperationException("Kestrel reported no addresses.");
-        BaseUrl = addresses.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
+        BaseUrl = _factory.StartOnRealPort();
     }
 
     public async Task DisposeAsync()
@@ -39,12 +35,30 @@ public sealed class BrowserApp : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (own cookies) with a page at the app.</summary>
-    public async Task<IPage> NewPageAsync(string locale = "en-US")
+    public Task<IPage> NewPageAsync(string locale = "en-US") => SharedBrowserPages.NewPageAsync(BaseUrl, locale);
+}
+
+public static class RealPortExtensions
+{
+    /// <summary>Serves the app on a free Kestrel port and returns its base URL.</summary>
+    public static string StartOnRealPort(this WapListingAppFactory factory)
+    {
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()
+            ?? throw new InvalidOperationException("Kestrel reported no addresses.");
+        return addresses.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
+    }
+}
+
+public static partial class SharedBrowserPages
+{
+    public static async Task<IPage> NewPageAsync(string baseUrl, string locale)
     {
         var browser = await SharedBrowser.GetAsync();
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseUrl,
+            BaseURL = baseUrl,
             Locale = locale,
             ViewportSize = new ViewportSize { Width = 1600, Height = 1000 },
             AcceptDownloads = true,
@@ -61,7 +75,7 @@ public static class BrowserPageExtensions
         await page.GotoAsync("/account/login");
         await page.FillAsync("input[name=UserName]", userName);
         await page.FillAsync("input[name=Password]", password);
-        await page.ClickAsync("button[type=submit]");
+        await page.ClickAsync("form[action=\"/account/login\"] button[type=submit]");
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
     }
 

@@ -1,0 +1,110 @@
+using System.Net;
+using WapListing.FunctionalTests.Infrastructure;
+
+namespace WapListing.FunctionalTests.Platform;
+
+public sealed class SecurityTests(DemoDatabaseFixture database) : IClassFixture<DemoDatabaseFixture>
+{
+    [Theory]
+    [InlineData("/account/login")]
+    [InlineData("/listing/wap")]
+    [InlineData("/health/live")]
+    public async Task Every_response_carries_the_security_headers(string path)
+    {
+        using var app = new WapListingAppFactory(database.ConnectionString);
+        var client = app.CreateBrowserLikeClient();
+        await client.SignInAsync("supervisor");
+
+        var response = await client.GetAsync(path);
+
+        var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self'", csp);
+        Assert.DoesNotContain("unsafe-inline", csp);
+        Assert.DoesNotContain("unsafe-eval", csp);
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("strict-origin-when-cross-origin", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+        Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
+    }
+
+    [Fact]
+    public async Task Pages_hold_no_inline_scripts_or_event_handlers()
+    {
+        using var app = new WapListingAppFactory(database.ConnectionString);
+        var client = app.CreateBrowserLikeClient();
+        var login = await client.GetStringAsync("/account/login");
+        await client.SignInAsync("admin");
+        var listing = await client.GetStringAsync("/listing/wap");
+
+        foreach (var html in new[] { login, listing })
+        {
+            Assert.DoesNotMatch(@"<script(?![^>]*\bsrc=)[^>]*>", html);
+            Assert.DoesNotMatch(@"\son[a-z]+\s*=", html);
+            Assert.DoesNotMatch(@"\sstyle\s*=", html);
+        }
+    }
+
+    [Fact]
+    public async Task Outside_development_http_is_redirected_to_https_and_https_answers_with_hsts()
+    {
+        using var app = new WapListingAppFactory(database.ConnectionString) { RequireHttps = true };
+        var http = app.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("http://waplisting.example") });
+        var redirect = await http.GetAsync("/account/login");
+        Assert.Equal(HttpStatusCode.TemporaryRedirect, redirect.StatusCode);
+        Assert.Equal("https://waplisting.example/account/login", redirect.Headers.Location?.ToString());
+
+        var https = app.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://waplisting.example") });
+        var page = await https.GetAsync("/account/login");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("max-age=31536000", Assert.Single(page.Headers.GetValues("Strict-Transport-Security")));
+    }
+
+    [Fact]
+    public async Task A_post_without_the_antiforgery_token_is_refused()
+    {
+        using var app = new WapListingAppFactory(database.ConnectionString);
+        var client = app.CreateBrowserLikeClient();
+        await client.SignInAsync("admin");
+
+        var response = await client.PostAsync("/account/logout", new FormUrlEncodedContent([]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/listing/wap")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Sign_in_attempts_beyond_the_limit_get_429()
+    {
+        using var app = new WapListingAppFactory(database.ConnectionString) { LoginPermitsPerMinute = 3 };
+        var client = app.CreateBrowserLikeClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            statuses.Add((await client.PostLoginAsync("nobody", "wrong-password")).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
+    public async Task A_cookie_issued_by_one_app_node_is_accepted_by_another_over_the_same_database()
+    {
+        string cookie;
+        using (var first = new WapListingAppFactory(database.ConnectionString))
+        {
+            var client = first.CreateBrowserLikeClient();
+            var login = await client.PostLoginAsync("manager", HttpSignIn.DemoPassword);
+            Assert.Equal(HttpStatusCode.Found, login.StatusCode);
+            cookie = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("waplisting.auth=", StringComparison.Ordinal)).Split(';')[0];
+        }
+
+        using var second = new WapListingAppFactory(database.ConnectionString);
+        var other = second.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/listing/wap");
+        request.Headers.Add("Cookie", cookie);
+        var response = await other.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Marek Manažer", await response.Content.ReadAsStringAsync());
+    }
+}
