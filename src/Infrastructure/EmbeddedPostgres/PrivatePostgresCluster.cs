@@ -186,14 +186,14 @@ public sealed class PrivatePostgresCluster
 
     private FileStream AcquireLock()
     {
-        var deadline = DateTime.UtcNow + LockTimeout;
+        var waited = Stopwatch.StartNew();
         while (true)
         {
             try
             {
                 return new FileStream(_lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
-            catch (IOException) when (DateTime.UtcNow < deadline)
+            catch (IOException) when (waited.Elapsed < LockTimeout)
             {
                 Thread.Sleep(200);
             }

@@ -18,7 +18,8 @@ public sealed class AccountController(
     UserManager<User> userManager,
     WapListingDbContext db,
     TimeProvider clock,
-    IStringLocalizer<SharedResource> localizer) : Controller
+    IStringLocalizer<SharedResource> localizer,
+    ILogger<AccountController> logger) : Controller
 {
     public const string DefaultPage = "/listing/wap";
 
@@ -52,6 +53,8 @@ public sealed class AccountController(
             return LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl! : DefaultPage);
         }
 
+        // The typed user name may be a mistyped password or someone else's name: log the id only.
+        logger.LogWarning("Sign-in failed ({Outcome}) for user id {UserId}", result.IsLockedOut ? "locked out" : "failed", user?.Id);
         db.AuditEntries.Add(new AuditEntry
         {
             Time = clock.GetUtcNow(),

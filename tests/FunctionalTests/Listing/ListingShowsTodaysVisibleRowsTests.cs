@@ -58,9 +58,11 @@ public sealed partial class ListingShowsTodaysVisibleRowsTests(DemoDatabaseFixtu
     public async Task Hostile_chat_texts_are_html_encoded()
     {
         var client = _app.CreateBrowserLikeClient();
-        await client.SignInAsync("admin");
+        await client.SignInAsync("supervisor");
         var html = await client.GetStringAsync("/listing/wap");
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html);
         Assert.DoesNotContain("<script>alert(1)</script>", html);
+        Assert.Contains("=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)", html);
     }
 
     private async Task<List<string>> ExpectedTodayAsync(string userName)

@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using WapListing.FunctionalTests.Infrastructure;
+
+namespace WapListing.FunctionalTests.Platform;
+
+/// <summary>Logs carry request ids in their scopes and no personal data: no chat texts, numbers or user names typed at login.</summary>
+public sealed class LoggingTests(DemoDatabaseFixture database) : IClassFixture<DemoDatabaseFixture>
+{
+    [Fact]
+    public async Task Logs_have_request_ids_and_no_personal_data()
+    {
+        var sink = new CapturingLoggerProvider();
+        using var app = new WapListingAppFactory(database.ConnectionString)
+            .WithWebHostBuilder(builder =>
+            {
+                builder.UseSetting("Logging:LogLevel:Default", "Information");
+                builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Information");
+                builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Information");
+                builder.ConfigureServices(services => services.AddLogging(logging => logging.AddProvider(sink)));
+            });
+        var client = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+
+        await client.PostLoginAsync("typed.name.of.someone", "Secret-Password-1");
+        await client.SignInAsync("supervisor");
+        var listing = await client.GetStringAsync("/listing/wap");
+        Assert.Contains("HYPERLINK", listing);
+
+        var logs = string.Join("\n", sink.Lines);
+        Assert.NotEmpty(sink.Lines);
+        Assert.Contains(sink.Lines, line => line.Contains("Sign-in failed", StringComparison.Ordinal) && line.Contains("RequestId=", StringComparison.Ordinal));
+        Assert.Contains(sink.Lines, line => line.Contains("Executed DbCommand", StringComparison.Ordinal));
+        Assert.DoesNotContain("typed.name.of.someone", logs);
+        Assert.DoesNotContain("Secret-Password-1", logs);
+        Assert.DoesNotContain("Demo123!", logs);
+        Assert.DoesNotContain("+420", logs);
+        Assert.DoesNotContain("<script>alert(1)</script>", logs);
+        Assert.DoesNotContain("HYPERLINK", logs);
+    }
+
+    private sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalScope
+    {
+        private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
+
+        public ConcurrentQueue<string> Lines { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => new CapturingLogger(this, categoryName);
+
+        public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class CapturingLogger(CapturingLoggerProvider provider, string category) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => provider._scopes.Push(state);
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                var scopes = new List<string>();
+                provider._scopes.ForEachScope((scope, list) =>
+                {
+                    if (scope is IEnumerable<KeyValuePair<string, object>> pairs)
+                    {
+                        list.AddRange(pairs.Select(p => $"{p.Key}={p.Value}"));
+                    }
+                    else
+                    {
+                        list.Add(scope?.ToString() ?? string.Empty);
+                    }
+                }, scopes);
+                provider.Lines.Enqueue($"{category} [{string.Join(", ", scopes)}] {formatter(state, exception)} {exception}");
+            }
+        }
+    }
+}
