@@ -109,6 +109,7 @@ services.AddHealthChecks().AddDbContextCheck<WapListingDbContext>("database", ta
 services.AddScoped<CurrentViewer>();
 services.AddScoped<GetWapListing>();
 services.AddScoped<ListingCriteriaReader>();
+services.AddScoped<GetListingPickers>();
 
 var app = builder.Build();
 

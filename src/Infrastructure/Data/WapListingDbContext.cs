@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using WapListing.Domain.Entities;
+using WapListing.Infrastructure.Search;
 
 namespace WapListing.Infrastructure.Data;
 
@@ -32,6 +33,7 @@ public class WapListingDbContext(DbContextOptions<WapListingDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(WapListingDbContext).Assembly);
+        TextSearch.Register(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

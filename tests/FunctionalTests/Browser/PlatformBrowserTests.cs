@@ -12,12 +12,12 @@ public sealed class PlatformBrowserTests(BrowserApp app) : IClassFixture<Browser
         var page = await app.NewPageAsync("en-US");
         await page.SignInAsync("supervisor"); // her setting is Czech, which beats the English browser
 
-        Assert.Equal("Čas", (await page.Locator(HeaderCells).First.InnerTextAsync()).Trim());
+        Assert.StartsWith("Čas", (await page.Locator(HeaderCells).First.InnerTextAsync()).Trim(), StringComparison.Ordinal);
         await page.SaveScreenshotAsync("listing-supervisor-cs");
 
         await page.ClickAsync("form[data-testid=language-switch] button[value=en]");
         await page.WaitForURLAsync(url => url.EndsWith("/listing/wap", StringComparison.Ordinal));
-        Assert.Equal("Time", (await page.Locator(HeaderCells).First.InnerTextAsync()).Trim());
+        Assert.StartsWith("Time", (await page.Locator(HeaderCells).First.InnerTextAsync()).Trim(), StringComparison.Ordinal);
         Assert.Equal("Queue", (await page.Locator(HeaderCells).Nth(1).InnerTextAsync()).Trim());
         await page.SaveScreenshotAsync("listing-supervisor-en");
 

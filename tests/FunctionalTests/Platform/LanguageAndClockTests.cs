@@ -115,14 +115,14 @@ public sealed partial class LanguageAndClockTests(DemoDatabaseFixture database) 
         await client.SignInAsync("admin"); // admin's language setting is Czech
 
         var today = await client.GetStringAsync("/listing/wap");
-        Assert.Contains("25. listopadu 2026", DayHeadingText(today));
+        Assert.Contains("25.11.2026 0:00 – 26.11.2026 0:00", DayHeadingText(today));
         Assert.NotEmpty(RowNames().Matches(today));
 
         // 23:30 UTC is already the next day in Prague: no chats yet on 26 November.
         clock.SetUtcNow(new DateTimeOffset(2026, 11, 25, 23, 30, 0, TimeSpan.Zero));
         var nextDay = await client.GetStringAsync("/listing/wap");
         Assert.Empty(RowNames().Matches(nextDay));
-        Assert.Contains("26. listopadu 2026", DayHeadingText(nextDay));
+        Assert.Contains("26.11.2026 0:00 – 27.11.2026 0:00", DayHeadingText(nextDay));
     }
 
     private static string DayHeadingText(string html) => DayHeading().Match(html).Value;
@@ -130,6 +130,6 @@ public sealed partial class LanguageAndClockTests(DemoDatabaseFixture database) 
     [GeneratedRegex("<tr data-name=\"(wap_[0-9a-f]+)\"")]
     private static partial Regex RowNames();
 
-    [GeneratedRegex(@"<p class=""text-body-secondary"">[^<]*")]
+    [GeneratedRegex(@"<div class=""ms-auto small text-body-secondary"">[^<]*")]
     private static partial Regex DayHeading();
 }

@@ -5,7 +5,7 @@ using WapListing.Infrastructure.Rights;
 
 namespace WapListing.Web.Features.Listing;
 
-public sealed record GetWapListingQuery(ViewerRights Rights, ListingCriteria Criteria, int PageSize = 50);
+public sealed record GetWapListingQuery(ViewerRights Rights, ListingCriteria Criteria);
 
 public sealed record WapListingRow(
     long Id,
@@ -25,14 +25,53 @@ public sealed record WapListingRow(
     DateTimeOffset? MissedTime,
     bool Anonymized);
 
-/// <summary>One page of the WhatsApp listing.</summary>
+/// <summary>
+/// Totals of the filtered set. Counting stops at <see cref="GetWapListing.CountCap"/>: beyond it the count
+/// is shown as a bound ("10 000+") and the other totals describe the newest <see cref="GetWapListing.CountCap"/> rows.
+/// </summary>
+public sealed record ListingTotals(int Interactions, int Answered, int Missed, double? AverageWait, bool IsBound);
+
+public sealed record WapListingPage(IReadOnlyList<WapListingRow> Rows, ListingTotals Totals, int Page);
+
+/// <summary>One page of the WhatsApp listing and the totals of its filtered set: two round trips.</summary>
 public sealed class GetWapListing(WapListingDbContext db)
 {
-    public async Task<IReadOnlyList<WapListingRow>> HandleAsync(GetWapListingQuery query, CancellationToken cancellationToken) =>
-        await WapListingQuery.Matching(db, query.Rights, query.Criteria)
-            .AsNoTracking()
-            .Sorted(query.Criteria)
-            .Take(query.PageSize)
+    public const int CountCap = 10_000;
+
+    public async Task<WapListingPage> HandleAsync(GetWapListingQuery query, CancellationToken cancellationToken)
+    {
+        var criteria = query.Criteria;
+        var matching = WapListingQuery.Matching(db, query.Rights, criteria).AsNoTracking();
+
+        var totals = await matching
+            .OrderByDescending(i => i.Time)
+            .Take(CountCap + 1)
+            .GroupBy(_ => 1)
+            .Select(g => new
+            {
+                Count = g.Count(),
+                Answered = g.Count(i => i.Answered),
+                Missed = g.Count(i => i.MissedState != MissedState.None),
+                AverageWait = g.Average(i => (double?)i.WaitTime),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        var listingTotals = totals is null
+            ? new ListingTotals(0, 0, 0, null, false)
+            : new ListingTotals(Math.Min(totals.Count, CountCap), totals.Answered, totals.Missed, totals.AverageWait, totals.Count > CountCap);
+
+        var page = criteria.Page;
+        if (!listingTotals.IsBound)
+        {
+            var lastPage = Math.Max(1, (listingTotals.Interactions + criteria.PageSize - 1) / criteria.PageSize);
+            page = Math.Min(page, lastPage);
+        }
+
+        var rows = await matching
+            .Sorted(criteria)
+            .Skip((page - 1) * criteria.PageSize)
+            .Take(criteria.PageSize)
             .ToRows()
             .ToListAsync(cancellationToken);
+        return new WapListingPage(rows, listingTotals, page);
+    }
 }

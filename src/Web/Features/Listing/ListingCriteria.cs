@@ -1,10 +1,102 @@
+using WapListing.Domain.Entities;
+
 namespace WapListing.Web.Features.Listing;
+
+public enum TimePreset
+{
+    Today,
+    Yesterday,
+    ThisWeek,
+    LastWeek,
+    ThisMonth,
+    LastMonth,
+    Last7Days,
+    Last30Days,
+    ThisYear,
+    Custom,
+}
+
+public enum ListingColumn
+{
+    Time,
+    Queue,
+    User,
+    Contact,
+    WhatsAppContact,
+    Answered,
+    WaitTime,
+    Duration,
+    EndedBy,
+    Connector,
+    Missed,
+    MissedTime,
+}
+
+/// <summary>The missed states as the page names them: not missed, 1 (shown), 0 (removed), NO (contacted back).</summary>
+public enum MissedFilter
+{
+    NotMissed,
+    Shown,
+    Removed,
+    ContactedBack,
+}
 
 /// <summary>
 /// Everything the URL of /listing/wap says about which rows to show and in which order, already
-/// validated for the viewer. The listing page, its counts and the export all read the same criteria.
+/// validated for the viewer. The listing page, its totals and the export all read the same criteria.
 /// </summary>
-public sealed record ListingCriteria(DateTimeOffset From, DateTimeOffset To, DateOnly FirstDay, DateOnly LastDay);
+public sealed record ListingCriteria
+{
+    public const int DefaultPageSize = 50;
+    public static readonly int[] PageSizes = [25, 50, 100, 250];
 
-/// <summary>Criteria read from a query string, and the notices for whatever in it was dropped.</summary>
+    public TimePreset Preset { get; init; } = TimePreset.Today;
+    public DateTimeOffset From { get; init; }
+    public DateTimeOffset To { get; init; }
+    public TimeZoneInfo Zone { get; init; } = TimeZoneInfo.Utc;
+
+    public IReadOnlyList<int> UserIds { get; init; } = [];
+    public IReadOnlyList<int> UserGroupIds { get; init; } = [];
+    public IReadOnlyList<int> QueueIds { get; init; } = [];
+    public IReadOnlyList<int> QueueGroupIds { get; init; } = [];
+    public bool IncludeDeactivated { get; init; }
+    public string? Contact { get; init; }
+    public string? Sender { get; init; }
+
+    public InteractionDirection? Direction { get; init; }
+    public bool? Answered { get; init; }
+    public MissedFilter? Missed { get; init; }
+    public EndedBy? EndedBy { get; init; }
+    public int? ConnectorId { get; init; }
+    public string? WhatsAppContact { get; init; }
+    public int? WaitMin { get; init; }
+    public int? WaitMax { get; init; }
+    public int? DurationMin { get; init; }
+    public int? DurationMax { get; init; }
+    public bool? HasContact { get; init; }
+    public bool? HasTicket { get; init; }
+    public string? Name { get; init; }
+    public string? Transcript { get; init; }
+
+    /// <summary>Interaction names ticked in the list (the export's "selected rows" scope).</summary>
+    public IReadOnlyList<string> Selected { get; init; } = [];
+
+    public ListingColumn Sort { get; init; } = ListingColumn.Time;
+    public bool Descending { get; init; } = true;
+    public int Page { get; init; } = 1;
+    public int PageSize { get; init; } = DefaultPageSize;
+
+    /// <summary>Two-letter language whose alphabet orders the text columns (Č after C, Ch after H in Czech).</summary>
+    public string Language { get; init; } = "en";
+
+    public int ExtendedConditionCount =>
+        new object?[]
+        {
+            Direction, Answered, Missed, EndedBy, ConnectorId, WhatsAppContact, WaitMin, WaitMax,
+            DurationMin, DurationMax, HasContact, HasTicket, Name, Transcript,
+        }.Count(value => value is not null);
+}
+
+/// <summary>Criteria read from a query string, the notices for whatever in it was dropped, and the query
+/// string that states the criteria canonically (for links that change one thing).</summary>
 public sealed record ListingCriteriaResult(ListingCriteria Criteria, IReadOnlyList<string> Notices);

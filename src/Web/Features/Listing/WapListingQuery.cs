@@ -1,6 +1,9 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
 using WapListing.Domain.Entities;
 using WapListing.Infrastructure.Data;
 using WapListing.Infrastructure.Rights;
+using WapListing.Infrastructure.Search;
 
 namespace WapListing.Web.Features.Listing;
 
@@ -10,16 +13,159 @@ namespace WapListing.Web.Features.Listing;
 /// </summary>
 public static class WapListingQuery
 {
-    public static IQueryable<Interaction> Matching(WapListingDbContext db, ViewerRights rights, ListingCriteria criteria) =>
-        db.Interactions
+    public static IQueryable<Interaction> Matching(WapListingDbContext db, ViewerRights rights, ListingCriteria criteria)
+    {
+        var interactions = db.Interactions
             .VisibleTo(rights)
             .Where(i => i.Time >= criteria.From && i.Time < criteria.To);
 
+        if (criteria.UserIds.Count > 0 || criteria.UserGroupIds.Count > 0)
+        {
+            var userIds = criteria.UserIds.ToArray();
+            var groupIds = criteria.UserGroupIds.ToArray();
+            var members = db.UserGroups.Where(g => groupIds.Contains(g.Id)).SelectMany(g => g.Users.Select(u => u.Id));
+            interactions = interactions.Where(i => i.Participants.Any(p => userIds.Contains(p.UserId) || members.Contains(p.UserId)));
+        }
+
+        if (criteria.QueueIds.Count > 0 || criteria.QueueGroupIds.Count > 0)
+        {
+            var queueIds = criteria.QueueIds.ToArray();
+            var groupIds = criteria.QueueGroupIds.ToArray();
+            var groupQueues = db.QueueGroups.Where(g => groupIds.Contains(g.Id)).SelectMany(g => g.Queues.Select(q => q.Id));
+            interactions = interactions.Where(i => i.QueueId != null && (queueIds.Contains(i.QueueId.Value) || groupQueues.Contains(i.QueueId.Value)));
+        }
+
+        if (criteria.Contact is { } contact)
+        {
+            var pattern = TextSearch.ContainsPattern(contact);
+            var digits = new string(contact.Where(char.IsAsciiDigit).ToArray());
+            var matchDigits = digits.Length >= 3;
+            interactions = interactions.Where(i => i.Contact != null
+                && (EF.Functions.Like(TextSearch.Fold(i.Contact.Name), TextSearch.Fold(pattern))
+                    || EF.Functions.Like(TextSearch.Fold(i.Contact.Email), TextSearch.Fold(pattern))
+                    || (matchDigits && i.Contact.PhoneNumbers.Any(n => n.Contains(digits)))));
+        }
+
+        if (criteria.Sender is { } sender)
+        {
+            interactions = interactions.Where(i => i.CustomerNumber == sender || (i.Connector != null && i.Connector.PhoneNumber == sender));
+        }
+
+        if (criteria.Direction is { } direction)
+        {
+            interactions = interactions.Where(i => i.Direction == direction);
+        }
+
+        if (criteria.Answered is { } answered)
+        {
+            interactions = interactions.Where(i => i.Answered == answered);
+        }
+
+        if (criteria.Missed is { } missed)
+        {
+            var state = missed switch
+            {
+                MissedFilter.Shown => MissedState.Shown,
+                MissedFilter.Removed => MissedState.Removed,
+                MissedFilter.ContactedBack => MissedState.ContactedBack,
+                _ => MissedState.None,
+            };
+            interactions = interactions.Where(i => i.MissedState == state);
+        }
+
+        if (criteria.EndedBy is { } endedBy)
+        {
+            interactions = interactions.Where(i => i.EndedBy == endedBy);
+        }
+
+        if (criteria.ConnectorId is { } connectorId)
+        {
+            interactions = interactions.Where(i => i.ConnectorId == connectorId);
+        }
+
+        if (criteria.WhatsAppContact is { } whatsAppContact)
+        {
+            var pattern = TextSearch.ContainsPattern(whatsAppContact);
+            interactions = interactions.Where(i => EF.Functions.Like(TextSearch.Fold(i.WhatsAppContact), TextSearch.Fold(pattern)));
+        }
+
+        if (criteria.WaitMin is { } waitMin)
+        {
+            interactions = interactions.Where(i => i.WaitTime >= waitMin);
+        }
+
+        if (criteria.WaitMax is { } waitMax)
+        {
+            interactions = interactions.Where(i => i.WaitTime <= waitMax);
+        }
+
+        if (criteria.DurationMin is { } durationMin)
+        {
+            interactions = interactions.Where(i => i.Duration >= durationMin);
+        }
+
+        if (criteria.DurationMax is { } durationMax)
+        {
+            interactions = interactions.Where(i => i.Duration <= durationMax);
+        }
+
+        if (criteria.HasContact is { } hasContact)
+        {
+            interactions = interactions.Where(i => (i.ContactId != null) == hasContact);
+        }
+
+        if (criteria.HasTicket is { } hasTicket)
+        {
+            interactions = interactions.Where(i => i.Activities.Any(a => a.TicketId != null) == hasTicket);
+        }
+
+        if (criteria.Name is { } name)
+        {
+            var lowered = name.ToLowerInvariant();
+            interactions = interactions.Where(i => i.Name == lowered || i.Activities.Any(a => a.Name == lowered));
+        }
+
+        if (criteria.Transcript is { } transcript)
+        {
+            var pattern = TextSearch.ContainsPattern(transcript);
+            interactions = interactions.Where(i => i.Messages.Any(m => EF.Functions.Like(TextSearch.Fold(m.Text), TextSearch.Fold(pattern))));
+        }
+
+        if (criteria.Selected.Count > 0)
+        {
+            var names = criteria.Selected.ToArray();
+            interactions = interactions.Where(i => names.Contains(i.Name));
+        }
+
+        return interactions;
+    }
+
+    /// <summary>Sorted by the chosen column in the viewer's alphabet, ties broken by id so paging never repeats or skips a row.</summary>
     public static IOrderedQueryable<Interaction> Sorted(this IQueryable<Interaction> interactions, ListingCriteria criteria)
     {
-        _ = criteria;
-        return interactions.OrderByDescending(i => i.Time).ThenByDescending(i => i.Id);
+        var collation = criteria.Language == "cs" ? "cs-x-icu" : "und-x-icu";
+        var descending = criteria.Descending;
+        return criteria.Sort switch
+        {
+            ListingColumn.Queue => By(interactions, i => EF.Functions.Collate(i.Queue!.Name, collation), descending),
+            ListingColumn.User => By(interactions, i => EF.Functions.Collate(i.User!.DisplayName, collation), descending),
+            ListingColumn.Contact => By(interactions, i => EF.Functions.Collate(i.Contact!.Name, collation), descending),
+            ListingColumn.WhatsAppContact => By(interactions, i => EF.Functions.Collate(i.WhatsAppContact!, collation), descending),
+            ListingColumn.Answered => By(interactions, i => i.Answered, descending),
+            ListingColumn.WaitTime => By(interactions, i => i.WaitTime, descending),
+            ListingColumn.Duration => By(interactions, i => i.Duration, descending),
+            ListingColumn.EndedBy => By(interactions, i => i.EndedBy, descending),
+            ListingColumn.Connector => By(interactions, i => EF.Functions.Collate(i.Connector!.Name, collation), descending),
+            ListingColumn.Missed => By(interactions, i => i.MissedState, descending),
+            ListingColumn.MissedTime => By(interactions, i => i.MissedTime, descending),
+            _ => By(interactions, i => i.Time, descending),
+        };
     }
+
+    private static IOrderedQueryable<Interaction> By<TKey>(IQueryable<Interaction> interactions, Expression<Func<Interaction, TKey>> key, bool descending) =>
+        descending
+            ? interactions.OrderByDescending(key).ThenByDescending(i => i.Id)
+            : interactions.OrderBy(key).ThenBy(i => i.Id);
 
     public static IQueryable<WapListingRow> ToRows(this IQueryable<Interaction> interactions) =>
         interactions.Select(i => new WapListingRow(

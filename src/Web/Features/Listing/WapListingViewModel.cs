@@ -1,6 +1,11 @@
 namespace WapListing.Web.Features.Listing;
 
 public sealed record WapListingViewModel(
-    IReadOnlyList<WapListingRow> Rows,
-    TimeZoneInfo TimeZone,
-    DateOnly Day);
+    ListingCriteria Criteria,
+    WapListingPage Page,
+    IReadOnlyList<PickerOption> Pickers,
+    IReadOnlyList<string> Notices,
+    bool CanExport)
+{
+    public IEnumerable<PickerOption> Options(PickerKind kind) => Pickers.Where(p => p.Kind == kind);
+}
