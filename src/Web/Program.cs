@@ -131,6 +131,7 @@ if (requireHttps)
 }
 
 app.UseSecurityHeaders();
+app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();

@@ -26,4 +26,12 @@ public sealed class ErrorController : Controller
         Response.StatusCode = StatusCodes.Status500InternalServerError;
         return View("Error", HttpContext.TraceIdentifier);
     }
+
+    /// <summary>Bodies for empty error statuses (404 and the like), so people see a page rather than the browser's.</summary>
+    [Route("error/{status:int}")]
+    public IActionResult Status(int status)
+    {
+        Response.StatusCode = status;
+        return View("Status", status);
+    }
 }
