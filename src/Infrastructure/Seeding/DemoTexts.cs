@@ -31,7 +31,7 @@ internal static class DemoTexts
 
     public static readonly string[] CustomerNames =
     [
-        "Karel Dvořák", "Božena Němcová", "Čeněk Šlégl", "Žofie Řeháková", "Ludmila Čapková", "Václav Havlíček",
+        "Karel Dvořák", "Božena Němcová", "Čeněk Šlégl", "Cyril Novotný", "Žofie Řeháková", "Ludmila Čapková", "Václav Havlíček",
         "Hana Štěpánková", "Miloš Žák", "Ivana Kuřátková", "Zdeněk Ďurica", "Marie Černá", "František Skála",
         "Alice Johnson", "Robert Miller", "Laura Davies", "Chris Green", "Megan Hall", "Peter Young",
         "Chloé Dubois", "Łukasz Nowak", "Jürgen Müller", "Ana Šimić",

@@ -22,6 +22,15 @@ public static class TestDatabases
             await new DemoDataSeeder(db, TestClock.At(TestClock.DemoNow)).SeedAsync(refreshIfStale: false);
         });
 
+    /// <summary>Demo data seeded as if today were the day of <paramref name="now"/> (for DST days and the like).</summary>
+    public static Task<string> CreateDemoAtAsync(DateTimeOffset now, string templateName) =>
+        TestPostgres.CreateDatabaseAsync(templateName, async connectionString =>
+        {
+            await using var db = Open(connectionString);
+            await db.Database.MigrateAsync();
+            await new DemoDataSeeder(db, TestClock.At(now)).SeedAsync(refreshIfStale: false);
+        });
+
     public static WapListingDbContext Open(string connectionString)
     {
         var options = new DbContextOptionsBuilder<WapListingDbContext>();
@@ -52,4 +61,28 @@ public sealed class EmptyDatabaseFixture : DatabaseFixture
 public sealed class DemoDatabaseFixture : DatabaseFixture
 {
     protected override Task<string> CreateAsync() => TestDatabases.CreateDemoAsync();
+}
+
+/// <summary>One demo database and one app host over it, shared by all tests of a class.</summary>
+public sealed class DemoAppFixture : IAsyncLifetime
+{
+    private readonly DemoDatabaseFixture _database = new();
+
+    public WapListingAppFactory App { get; private set; } = null!;
+
+    public string ConnectionString => _database.ConnectionString;
+
+    public async Task InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        App = new WapListingAppFactory(_database.ConnectionString);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    public WapListing.Infrastructure.Data.WapListingDbContext OpenDb() => _database.OpenDb();
 }
