@@ -27,13 +27,13 @@ public static partial class ListingPages
     public static async Task<string> GetOkAsync(HttpClient client, string url)
     {
         var response = await client.GetAsync(url);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url} → {(int)response.StatusCode} {response.Headers.Location}");
         return await response.Content.ReadAsStringAsync();
     }
 
     public static List<string> RowNames(string html) => RowPattern().Matches(html).Select(m => m.Groups[1].Value).ToList();
 
-    public static string TotalCount(string html) => TotalPattern().Match(html).Groups[1].Value;
+    public static string TotalCount(string html) => WebUtility.HtmlDecode(TotalPattern().Match(html).Groups[1].Value);
 
     public static List<string> Notices(string html) =>
         NoticesPattern().Match(html) is { Success: true } block

@@ -138,7 +138,7 @@ public sealed partial class ListingCriteriaReader(
 
         if (HasOffset().IsMatch(text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
         {
-            return instant;
+            return instant.ToUniversalTime();
         }
 
         string[] localFormats = ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd"];

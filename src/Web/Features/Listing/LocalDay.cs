@@ -4,8 +4,8 @@ namespace WapListing.Web.Features.Listing;
 public static class LocalDay
 {
     /// <summary>
-    /// The instant a local wall-clock time denotes in a zone: a time in a DST gap moves forward
-    /// to the first instant after the gap, a time in an overlap takes the earlier offset.
+    /// The instant a local wall-clock time denotes in a zone: a time in a DST gap moves forward by
+    /// the length of the gap (02:30 on a spring-forward night is 03:30), a time in an overlap takes the earlier offset.
     /// </summary>
     public static DateTimeOffset ToInstant(DateTime localTime, TimeZoneInfo zone)
     {
