@@ -170,6 +170,23 @@ public sealed class ListingFiltersAndSortingTests(DemoAppFixture database) : ICl
     }
 
     [Fact]
+    public async Task Deactivated_users_and_queues_are_offered_only_with_the_crossed_eye_toggle_but_their_rows_stay()
+    {
+        var client = _app.CreateBrowserLikeClient();
+        await client.SignInAsync("admin");
+        var plain = await ListingPages.GetOkAsync(client, "/listing/wap?time=thisyear");
+        var withToggle = await ListingPages.GetOkAsync(client, "/listing/wap?time=thisyear&inactive=1");
+
+        Assert.DoesNotContain("Stará linka (zrušeno)</option>", plain);
+        Assert.Contains("Stará linka (zrušeno) (deaktivováno)</option>", withToggle);
+        // Three deactivated users and two deactivated queues.
+        Assert.Equal(5, System.Text.RegularExpressions.Regex.Count(withToggle, @"\(deaktivováno\)</option>"));
+        await using var db = database.OpenDb();
+        var oldLine = await db.Queues.Where(q => q.Name == "Stará linka (zrušeno)").Select(q => q.Id).SingleAsync();
+        Assert.Contains("<td>Stará linka (zrušeno)</td>", await ListingPages.GetOkAsync(client, $"/listing/wap?time=thisyear&queue={oldLine}"));
+    }
+
+    [Fact]
     public async Task Ids_the_viewer_may_not_use_are_dropped_with_a_notice()
     {
         var ids = await IdsAsync();
