@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -71,6 +72,21 @@ public sealed class ListingBadInputTests(DemoAppFixture demo) : IClassFixture<De
         var html = await ListingPages.GetOkAsync(client, "/listing/wap?contact=%3Cscript%3Ealert(2)%3C%2Fscript%3E");
         Assert.DoesNotContain("<script>alert(2)</script>", html);
         Assert.Contains("&lt;script&gt;alert(2)&lt;/script&gt;", html);
+    }
+
+    [Fact]
+    public async Task Beyond_the_count_cap_the_count_is_a_clearly_marked_bound_and_paging_still_works()
+    {
+        using var app = demo.App.WithWebHostBuilder(builder => builder.UseSetting("Listing:CountCap", "100"));
+        var client = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        await client.SignInAsync("admin");
+
+        var html = await ListingPages.GetOkAsync(client, "/listing/wap?time=last30days&size=50&page=4");
+
+        Assert.Equal("100+", ListingPages.TotalCount(html));
+        Assert.Contains("Více než 100 řádků", html);
+        Assert.Equal(50, ListingPages.RowNames(html).Count);
+        Assert.Contains("Řádky 151–200 z více než 100", System.Net.WebUtility.HtmlDecode(html));
     }
 
     [Fact]

@@ -26,17 +26,20 @@ public sealed record WapListingRow(
     bool Anonymized);
 
 /// <summary>
-/// Totals of the filtered set. Counting stops at <see cref="GetWapListing.CountCap"/>: beyond it the count
-/// is shown as a bound ("10 000+") and the other totals describe the newest <see cref="GetWapListing.CountCap"/> rows.
+/// Totals of the filtered set. Counting stops at the cap (10 000 by default): beyond it the count
+/// is shown as a bound ("10 000+") and the other totals describe the newest rows up to the cap.
 /// </summary>
 public sealed record ListingTotals(int Interactions, int Answered, int Missed, double? AverageWait, bool IsBound);
 
-public sealed record WapListingPage(IReadOnlyList<WapListingRow> Rows, ListingTotals Totals, int Page);
+public sealed record WapListingPage(IReadOnlyList<WapListingRow> Rows, ListingTotals Totals, int Page, int CountCap);
 
 /// <summary>One page of the WhatsApp listing and the totals of its filtered set: two round trips.</summary>
-public sealed class GetWapListing(WapListingDbContext db)
+public sealed class GetWapListing(WapListingDbContext db, IConfiguration configuration)
 {
-    public const int CountCap = 10_000;
+    public const int DefaultCountCap = 10_000;
+
+    /// <summary>Counting stops here (Listing:CountCap) so huge ranges stay fast.</summary>
+    public int CountCap { get; } = Math.Max(1, configuration.GetValue("Listing:CountCap", DefaultCountCap));
 
     public async Task<WapListingPage> HandleAsync(GetWapListingQuery query, CancellationToken cancellationToken)
     {
@@ -72,6 +75,6 @@ public sealed class GetWapListing(WapListingDbContext db)
             .Take(criteria.PageSize)
             .ToRows()
             .ToListAsync(cancellationToken);
-        return new WapListingPage(rows, listingTotals, page);
+        return new WapListingPage(rows, listingTotals, page, CountCap);
     }
 }
