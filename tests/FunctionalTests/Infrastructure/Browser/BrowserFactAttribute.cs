@@ -6,11 +6,11 @@ namespace WapListing.FunctionalTests.Infrastructure.Browser;
 /// </summary>
 public sealed class BrowserFactAttribute : FactAttribute
 {
-    public BrowserFactAttribute()
-    {
-        if (!SharedBrowser.IsAvailable && !SharedBrowser.IsCi)
-        {
-            Skip = $"No Chromium at {SharedBrowser.ChromiumPath} (apt-get install chromium); browser tests skipped.";
-        }
-    }
+    public BrowserFactAttribute() => Skip = SkipReason(SharedBrowser.IsAvailable, SharedBrowser.IsCi);
+
+    /// <summary>Why the test is skipped, or null when it runs (and, on CI without a browser, fails in <see cref="SharedBrowser.GetAsync"/>).</summary>
+    public static string? SkipReason(bool browserAvailable, bool onCi) =>
+        browserAvailable || onCi
+            ? null
+            : $"No Chromium at {SharedBrowser.ChromiumPath} (apt-get install chromium); browser tests skipped.";
 }

@@ -12,7 +12,9 @@ public static class SharedBrowser
 
     public static bool IsAvailable => File.Exists(ChromiumPath);
 
-    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+    public static bool IsCi => MeansCi(Environment.GetEnvironmentVariable("CI"));
+
+    public static bool MeansCi(string? ciVariable) => string.Equals(ciVariable, "true", StringComparison.OrdinalIgnoreCase);
 
     public static async Task<IBrowser> GetAsync()
     {
@@ -29,28 +31,34 @@ public static class SharedBrowser
                 return _browser;
             }
 
-            if (!IsAvailable)
-            {
-                throw new InvalidOperationException($"Chromium is required for browser tests on CI but {ChromiumPath} does not exist.");
-            }
-
-            var playwright = await Playwright.CreateAsync();
-            _browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = ChromiumPath,
-                Headless = true,
-                Args =
-                [
-                    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-dev-shm-usage",
-                ],
-            });
+            _browser = await LaunchAsync(ChromiumPath);
             return _browser;
         }
         finally
         {
             Gate.Release();
         }
+    }
+
+    /// <summary>Launches the given Chromium headless; a missing executable is an error, never a reason to download one.</summary>
+    public static async Task<IBrowser> LaunchAsync(string executablePath)
+    {
+        if (!File.Exists(executablePath))
+        {
+            throw new InvalidOperationException($"Chromium is required for browser tests on CI but {executablePath} does not exist.");
+        }
+
+        var playwright = await Playwright.CreateAsync();
+        return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = executablePath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage",
+            ],
+        });
     }
 }
