@@ -51,16 +51,11 @@ else
     });
 }
 
-var requireHttps = builder.Configuration.GetValue("Security:RequireHttps", !builder.Environment.IsDevelopment());
+var requireHttps = TransportSecurity.RequiresHttps(builder.Configuration, builder.Environment);
 var services = builder.Services;
 if (requireHttps)
 {
-    services.AddHsts(options =>
-    {
-        options.MaxAge = TimeSpan.FromDays(365);
-        options.IncludeSubDomains = true;
-    });
-    services.AddHttpsRedirection(options => options.HttpsPort = builder.Configuration.GetValue("Security:HttpsPort", 443));
+    services.AddTransportSecurity(builder.Configuration);
 }
 
 services.AddSingleton(TimeProvider.System);

@@ -14,14 +14,18 @@ public class WapListingAppFactory(string connectionString, FakeTimeProvider? clo
     /// <summary>Sign-in attempts allowed per minute; tests of the limiter lower it.</summary>
     public int LoginPermitsPerMinute { get; init; } = 1000;
 
-    /// <summary>HTTPS redirection and HSTS as in production; off by default since tests talk plain HTTP.</summary>
-    public bool RequireHttps { get; init; }
+    /// <summary>HTTPS redirection and HSTS as in production; unset, the environment "Testing" leaves them off (tests talk plain HTTP).</summary>
+    public bool? RequireHttps { get; init; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:WapListing", connectionString);
-        builder.UseSetting("Security:RequireHttps", RequireHttps ? "true" : "false");
+        if (RequireHttps is { } requireHttps)
+        {
+            builder.UseSetting("Security:RequireHttps", requireHttps ? "true" : "false");
+        }
+
         builder.UseSetting("RateLimiting:LoginPermitsPerMinute", LoginPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureServices(services =>
         {

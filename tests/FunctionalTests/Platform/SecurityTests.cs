@@ -1,5 +1,8 @@
 using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting.Internal;
 using WapListing.FunctionalTests.Infrastructure;
+using WapListing.Web.Hosting;
 
 namespace WapListing.FunctionalTests.Platform;
 
@@ -9,6 +12,8 @@ public sealed class SecurityTests(DemoDatabaseFixture database) : IClassFixture<
     [InlineData("/account/login")]
     [InlineData("/listing/wap")]
     [InlineData("/health/live")]
+    [InlineData("/no/such/page")]
+    [InlineData("/css/site.css")]
     public async Task Every_response_carries_the_security_headers(string path)
     {
         using var app = new WapListingAppFactory(database.ConnectionString);
@@ -18,13 +23,23 @@ public sealed class SecurityTests(DemoDatabaseFixture database) : IClassFixture<
         var response = await client.GetAsync(path);
 
         var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
-        Assert.Contains("script-src 'self'", csp);
+        var directives = csp.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .ToDictionary(d => d.Split(' ')[0], d => d[(d.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
+        Assert.Equal("'self'", directives["default-src"]);
+        Assert.Equal("'self'", directives["script-src"]);
+        Assert.Equal("'self'", directives["style-src"]);
+        Assert.Equal("'self' data:", directives["img-src"]);
+        Assert.Equal("'none'", directives["frame-ancestors"]);
+        Assert.Equal("'self'", directives["form-action"]);
+        Assert.Equal("'self'", directives["base-uri"]);
+        Assert.Equal("'none'", directives["object-src"]);
         Assert.DoesNotContain("unsafe-inline", csp);
         Assert.DoesNotContain("unsafe-eval", csp);
-        Assert.Contains("frame-ancestors 'none'", csp);
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
         Assert.Equal("strict-origin-when-cross-origin", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
         Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
+        Assert.Contains("camera=()", Assert.Single(response.Headers.GetValues("Permissions-Policy")));
+        Assert.False(response.Headers.Contains("Strict-Transport-Security")); // the test environment talks plain HTTP
     }
 
     [Fact]
@@ -35,8 +50,9 @@ public sealed class SecurityTests(DemoDatabaseFixture database) : IClassFixture<
         var login = await client.GetStringAsync("/account/login");
         await client.SignInAsync("admin");
         var listing = await client.GetStringAsync("/listing/wap");
+        var notFound = await (await client.GetAsync("/no/such/page")).Content.ReadAsStringAsync();
 
-        foreach (var html in new[] { login, listing })
+        foreach (var html in new[] { login, listing, notFound })
         {
             Assert.DoesNotMatch(@"<script(?![^>]*\bsrc=)[^>]*>", html);
             Assert.DoesNotMatch(@"\son[a-z]+\s*=", html);
@@ -57,6 +73,22 @@ public sealed class SecurityTests(DemoDatabaseFixture database) : IClassFixture<
         var page = await https.GetAsync("/account/login");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("max-age=31536000", Assert.Single(page.Headers.GetValues("Strict-Transport-Security")));
+    }
+
+    [Theory]
+    [InlineData("Production", null, true)]
+    [InlineData("Staging", null, true)]
+    [InlineData("Production", "false", false)]
+    [InlineData("Development", null, false)]
+    [InlineData("Testing", null, false)]
+    [InlineData("Testing", "true", true)]
+    public void Https_is_required_outside_development_and_tests_unless_configured_otherwise(string environment, string? setting, bool expected)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(setting is null ? [] : [new(TransportSecurity.RequireHttpsSetting, setting)])
+            .Build();
+        var host = new HostingEnvironment { EnvironmentName = environment };
+        Assert.Equal(expected, TransportSecurity.RequiresHttps(configuration, host));
     }
 
     [Fact]
