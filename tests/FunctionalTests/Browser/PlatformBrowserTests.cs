@@ -15,14 +15,17 @@ public sealed class PlatformBrowserTests(BrowserApp app) : IClassFixture<Browser
         Assert.StartsWith("Čas", (await page.Locator(HeaderCells).First.InnerTextAsync()).Trim(), StringComparison.Ordinal);
         await page.SaveScreenshotAsync("listing-supervisor-cs");
 
-        await page.ClickAsync("form[data-testid=language-switch] button[value=en]");
-        await page.WaitForURLAsync(url => url.EndsWith("/listing/wap", StringComparison.Ordinal));
+        // By keyboard: the switch is a pair of real buttons.
+        await page.FocusAsync("form[data-testid=language-switch] button[value=en]");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForSelectorAsync("html[lang=en]");
+        Assert.EndsWith("/listing/wap", page.Url, StringComparison.Ordinal);
         Assert.StartsWith("Time", (await page.Locator(HeaderCells).First.InnerTextAsync()).Trim(), StringComparison.Ordinal);
         Assert.Equal("Queue", (await page.Locator(HeaderCells).Nth(1).InnerTextAsync()).Trim());
         await page.SaveScreenshotAsync("listing-supervisor-en");
 
         await page.ClickAsync("form[data-testid=language-switch] button[value=cs]");
-        await page.WaitForURLAsync(url => url.EndsWith("/listing/wap", StringComparison.Ordinal));
+        await page.WaitForSelectorAsync("html[lang=cs]");
         Assert.Equal("Fronta", (await page.Locator(HeaderCells).Nth(1).InnerTextAsync()).Trim());
         await page.Context.CloseAsync();
     }
@@ -52,6 +55,31 @@ public sealed class PlatformBrowserTests(BrowserApp app) : IClassFixture<Browser
         Assert.Equal("Přejít na obsah", (await page.EvaluateAsync<string>("document.activeElement.textContent")).Trim());
         await page.Keyboard.PressAsync("Enter");
         Assert.EndsWith("#main", page.Url, StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task Header_and_listing_fit_a_laptop_and_a_wide_monitor()
+    {
+        var page = await app.NewPageAsync("en-US");
+        await page.SignInAsync("admin"); // the administrator has the most header items (Manage)
+
+        foreach (var width in new[] { 1366, 1920 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            await page.GotoAsync("/listing/wap");
+            var header = await page.EvaluateAsync<int[]>(
+                "() => { const h = document.querySelector('header nav'); return [h.scrollWidth, document.documentElement.clientWidth, Math.round(h.getBoundingClientRect().height)]; }");
+            Assert.True(header[0] <= header[1], $"the header overflows at {width}px: {header[0]} > {header[1]}");
+            Assert.True(header[2] < 70, $"the header wraps at {width}px: {header[2]}px high");
+            var overflow = await page.EvaluateAsync<int>(
+                "() => Math.max(0, ...[document.documentElement, ...document.querySelectorAll('.table-responsive')].map(e => e.scrollWidth - e.clientWidth))");
+            Assert.True(overflow <= 0, $"the listing scrolls sideways at {width}px by {overflow}px");
+            Assert.True(await page.IsVisibleAsync("a[href='/manage']"));
+            Assert.True(await page.IsVisibleAsync("[data-testid=signed-in-user]"));
+            await page.SaveScreenshotAsync($"layout-admin-{width}", fullPage: false);
+        }
+
         await page.Context.CloseAsync();
     }
 }

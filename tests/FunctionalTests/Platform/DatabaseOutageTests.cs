@@ -48,18 +48,27 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         var baseUrl = app.StartOnRealPort();
         var page = await SharedBrowserPages.NewPageAsync(baseUrl, "en-US");
         await page.SignInAsync("manager"); // English user
+        var czechPage = await SharedBrowserPages.NewPageAsync(baseUrl, "en-US");
+        await czechPage.SignInAsync("supervisor"); // Czech user
         _cluster.Stop();
         try
         {
             var response = await page.GotoAsync("/listing/wap");
             Assert.Equal(503, response?.Status);
             Assert.Contains("temporarily unavailable", await page.InnerTextAsync("[data-testid=database-unavailable]"));
-            await page.SaveScreenshotAsync("database-unavailable-en");
+            await page.SaveScreenshotAsync("database-unavailable-en", fullPage: false);
+
+            var czech = await czechPage.GotoAsync("/listing/wap");
+            Assert.Equal(503, czech?.Status);
+            Assert.Contains("dočasně nedostupná", await czechPage.InnerTextAsync("[data-testid=database-unavailable]"));
+            Assert.True(await czechPage.IsVisibleAsync("[data-testid=sign-out]")); // still signed in, not thrown out
+            await czechPage.SaveScreenshotAsync("database-unavailable-cs", fullPage: false);
         }
         finally
         {
             _cluster.EnsureRunning();
             await page.Context.CloseAsync();
+            await czechPage.Context.CloseAsync();
         }
     }
 

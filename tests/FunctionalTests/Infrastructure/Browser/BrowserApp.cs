@@ -79,12 +79,12 @@ public static class BrowserPageExtensions
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
     }
 
-    /// <summary>Saves a full-page PNG under artifacts/screenshots for people to look at.</summary>
-    public static async Task<string> SaveScreenshotAsync(this IPage page, string name)
+    /// <summary>Saves a PNG (the full page, or only what the window shows) under artifacts/screenshots for people to look at.</summary>
+    public static async Task<string> SaveScreenshotAsync(this IPage page, string name, bool fullPage = true)
     {
         Directory.CreateDirectory(RepositoryPaths.Screenshots);
         var path = Path.Combine(RepositoryPaths.Screenshots, name + ".png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
         return path;
     }
 }
