@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
@@ -99,6 +100,14 @@ services.AddControllersWithViews(options => options.Filters.Add(new AutoValidate
     .AddDataAnnotationsLocalization(options =>
         options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 
+// One line per request: method, path, status, duration. No query string (it carries search texts and numbers), no headers, no bodies.
+services.AddHttpLogging(options =>
+{
+    options.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath
+        | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+    options.CombineLogs = true;
+});
+
 services.AddHealthChecks().AddDbContextCheck<WapListingDbContext>("database", tags: ["ready"]);
 
 services.AddScoped<CurrentViewer>();
@@ -118,6 +127,7 @@ if (preparesEmbeddedDatabase)
     await DevelopmentDatabase.PrepareAsync(app.Services);
 }
 
+app.UseHttpLogging();
 app.UseExceptionHandler("/error");
 if (requireHttps)
 {

@@ -1,7 +1,12 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
+using WapListing.Infrastructure.Data;
 using WapListing.FunctionalTests.Infrastructure;
 
 namespace WapListing.FunctionalTests.Platform;
@@ -27,17 +32,47 @@ public sealed class LoggingTests(DemoDatabaseFixture database) : IClassFixture<D
         await client.SignInAsync("supervisor");
         var listing = await client.GetStringAsync("/listing/wap");
         Assert.Contains("HYPERLINK", listing);
+        var search = await client.GetAsync("/listing/wap?contact=Dvo%C5%99%C3%A1kov%C3%A1&sender=%2B420777123456&text=tajn%C3%A1+zpr%C3%A1va");
+        Assert.Equal(System.Net.HttpStatusCode.OK, search.StatusCode);
 
         var logs = string.Join("\n", sink.Lines);
         Assert.NotEmpty(sink.Lines);
         Assert.Contains(sink.Lines, line => line.Contains("Sign-in failed", StringComparison.Ordinal) && line.Contains("RequestId=", StringComparison.Ordinal));
         Assert.Contains(sink.Lines, line => line.Contains("Executed DbCommand", StringComparison.Ordinal));
+        Assert.Contains(sink.Lines, line => line.Contains("HttpLogging", StringComparison.Ordinal)
+            && line.Contains("/listing/wap", StringComparison.Ordinal) && line.Contains("StatusCode: 200", StringComparison.Ordinal)
+            && line.Contains("RequestId=", StringComparison.Ordinal) && line.Contains("TraceId=", StringComparison.Ordinal));
         Assert.DoesNotContain("typed.name.of.someone", logs);
         Assert.DoesNotContain("Secret-Password-1", logs);
         Assert.DoesNotContain("Demo123!", logs);
         Assert.DoesNotContain("+420", logs);
         Assert.DoesNotContain("<script>alert(1)</script>", logs);
         Assert.DoesNotContain("HYPERLINK", logs);
+        Assert.DoesNotContain("777123456", logs);
+        Assert.DoesNotContain("Dvořákov", logs);
+        Assert.DoesNotContain("Dvo%C5%99", logs);
+        Assert.DoesNotContain("tajn", logs);
+    }
+
+    [Fact]
+    public void Outside_development_the_console_writes_json_with_scopes()
+    {
+        using var app = new WapListingAppFactory(database.ConnectionString);
+        var console = app.Services.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>().CurrentValue;
+        var json = app.Services.GetRequiredService<IOptionsMonitor<JsonConsoleFormatterOptions>>().CurrentValue;
+
+        Assert.Equal(ConsoleFormatterNames.Json, console.FormatterName);
+        Assert.True(json.IncludeScopes);
+        Assert.True(json.UseUtcTimestamp);
+    }
+
+    [Fact]
+    public void Ef_core_never_logs_parameter_values()
+    {
+        using var app = new WapListingAppFactory(database.ConnectionString);
+        using var scope = app.Services.CreateScope();
+        var options = scope.ServiceProvider.GetRequiredService<DbContextOptions<WapListingDbContext>>();
+        Assert.False(options.FindExtension<CoreOptionsExtension>()?.IsSensitiveDataLoggingEnabled ?? false);
     }
 
     private sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalScope
