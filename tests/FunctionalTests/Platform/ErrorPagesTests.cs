@@ -58,6 +58,7 @@ public sealed class ErrorPagesTests : IClassFixture<DemoDatabaseFixture>, IDispo
         Assert.Contains(language == "cs" ? "Služba je dočasně nedostupná" : "The service is temporarily unavailable", html);
         Assert.Contains("href=\"/listing/wap?time=today\"", html); // "Try again" returns to the same page
         AssertNoDetails(html);
+        Assert.Contains("frame-ancestors 'none'", Assert.Single(response.Headers.GetValues("Content-Security-Policy")));
     }
 
     [Fact]

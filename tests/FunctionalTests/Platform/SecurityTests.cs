@@ -91,14 +91,22 @@ public sealed class SecurityTests(DemoDatabaseFixture database) : IClassFixture<
         Assert.Equal(expected, TransportSecurity.RequiresHttps(configuration, host));
     }
 
-    [Fact]
-    public async Task A_post_without_the_antiforgery_token_is_refused()
+    [Theory]
+    [InlineData("/account/logout")]
+    [InlineData("/account/language")]
+    [InlineData("/account/login")]
+    public async Task A_post_without_the_antiforgery_token_is_refused(string path)
     {
         using var app = new WapListingAppFactory(database.ConnectionString);
         var client = app.CreateBrowserLikeClient();
         await client.SignInAsync("admin");
 
-        var response = await client.PostAsync("/account/logout", new FormUrlEncodedContent([]));
+        var response = await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["culture"] = "en",
+            ["UserName"] = "admin",
+            ["Password"] = HttpSignIn.DemoPassword,
+        }));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/listing/wap")).StatusCode);
@@ -109,13 +117,21 @@ public sealed class SecurityTests(DemoDatabaseFixture database) : IClassFixture<
     {
         using var app = new WapListingAppFactory(database.ConnectionString) { LoginPermitsPerMinute = 3 };
         var client = app.CreateBrowserLikeClient();
-        var statuses = new List<HttpStatusCode>();
+        var responses = new List<HttpResponseMessage>();
         for (var i = 0; i < 4; i++)
         {
-            statuses.Add((await client.PostLoginAsync("nobody", "wrong-password")).StatusCode);
+            responses.Add(await client.PostLoginAsync("nobody", "wrong-password"));
         }
 
-        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(
+            [HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests],
+            responses.Select(r => r.StatusCode));
+        var refused = responses[^1];
+        Assert.Equal(TimeSpan.FromSeconds(60), refused.Headers.RetryAfter?.Delta);
+        Assert.Contains("Too many sign-in attempts", await refused.Content.ReadAsStringAsync());
+
+        // Only sign-in attempts are limited: the rest of the app still answers.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/login")).StatusCode);
     }
 
     [Fact]
