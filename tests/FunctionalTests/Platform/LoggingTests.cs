@@ -1,13 +1,13 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
-using WapListing.Infrastructure.Data;
 using WapListing.FunctionalTests.Infrastructure;
+using WapListing.Infrastructure.Data;
 
 namespace WapListing.FunctionalTests.Platform;
 
