@@ -9,6 +9,7 @@ using WapListing.Domain.Entities;
 using WapListing.Infrastructure.Data;
 using WapListing.Infrastructure.EmbeddedPostgres;
 using WapListing.Web.Authorization;
+using WapListing.Web.Features.Detail;
 using WapListing.Web.Features.Listing;
 using WapListing.Web.Hosting;
 using WapListing.Web.Identity;
@@ -110,6 +111,11 @@ services.AddScoped<CurrentViewer>();
 services.AddScoped<GetWapListing>();
 services.AddScoped<ListingCriteriaReader>();
 services.AddScoped<GetListingPickers>();
+services.AddScoped<GetInteractionDetail>();
+services.AddScoped<DetailSearches>();
+services.AddScoped<GetAttachment>();
+services.AddScoped<InteractionActions>();
+services.AddScoped<WapListing.Web.Features.Crm.GetCrmRecord>();
 
 var app = builder.Build();
 
