@@ -89,6 +89,12 @@ services.ConfigureApplicationCookie(options =>
     options.SlidingExpiration = true;
     options.ExpireTimeSpan = TimeSpan.FromHours(10);
     options.Events.OnValidatePrincipal = PerRequestPrincipalRefresh.ValidateAsync;
+    // A forbidden request is answered 403 where it was made (the status page explains), not redirected.
+    options.Events.OnRedirectToAccessDenied = context =>
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
+    };
 });
 services.AddDataProtection()
     .SetApplicationName("WapListing")
