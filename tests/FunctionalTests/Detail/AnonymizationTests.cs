@@ -17,7 +17,11 @@ public sealed class AnonymizationTests(DemoAppFixture demo) : IClassFixture<Demo
             .OrderByDescending(i => i.Time)
             .Select(i => new
             {
-                i.Id, i.Name, i.CustomerNumber, i.WhatsAppContact, Contact = i.Contact!.Name,
+                i.Id,
+                i.Name,
+                i.CustomerNumber,
+                i.WhatsAppContact,
+                Contact = i.Contact!.Name,
                 Texts = i.Messages.Where(m => m.Text != null).Select(m => m.Text!).ToList(),
                 Files = i.Messages.SelectMany(m => m.Attachments).Select(a => a.FileName).ToList(),
                 Stats = new { i.Time, i.QueueId, i.UserId, i.ConnectorId, i.WaitTime, i.Duration, i.TalkTime, i.Answered, i.EndedBy, i.MissedState, i.MissedTime, i.ClosedTime },
@@ -50,8 +54,11 @@ public sealed class AnonymizationTests(DemoAppFixture demo) : IClassFixture<Demo
             .Select(i => new
             {
                 Stats = new { i.Time, i.QueueId, i.UserId, i.ConnectorId, i.WaitTime, i.Duration, i.TalkTime, i.Answered, i.EndedBy, i.MissedState, i.MissedTime, i.ClosedTime },
-                i.AnonymizedAt, i.AnonymizedById, i.ContactId,
-                Messages = i.Messages.Count, Activities = i.Activities.Count,
+                i.AnonymizedAt,
+                i.AnonymizedById,
+                i.ContactId,
+                Messages = i.Messages.Count,
+                Activities = i.Activities.Count,
                 Attachments = i.Messages.SelectMany(m => m.Attachments).Count(),
             })
             .SingleAsync();
