@@ -10,6 +10,7 @@ using WapListing.Infrastructure.Data;
 using WapListing.Infrastructure.EmbeddedPostgres;
 using WapListing.Web.Authorization;
 using WapListing.Web.Features.Detail;
+using WapListing.Web.Features.Export;
 using WapListing.Web.Features.Listing;
 using WapListing.Web.Hosting;
 using WapListing.Web.Identity;
@@ -121,6 +122,10 @@ services.AddScoped<GetInteractionDetail>();
 services.AddScoped<DetailSearches>();
 services.AddScoped<GetAttachment>();
 services.AddScoped<InteractionActions>();
+services.Configure<ExportOptions>(builder.Configuration.GetSection("Export"));
+services.AddSingleton<ExportGate>();
+services.AddScoped<ListingExporter>();
+services.AddScoped<GetExportDialog>();
 services.AddScoped<WapListing.Web.Features.Crm.GetCrmRecord>();
 
 var app = builder.Build();
