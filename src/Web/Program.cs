@@ -10,6 +10,8 @@ using WapListing.Domain.Entities;
 using WapListing.Infrastructure.Data;
 using WapListing.Infrastructure.EmbeddedPostgres;
 using WapListing.Web.Authorization;
+using WapListing.Web.Features.Detail;
+using WapListing.Web.Features.Export;
 using WapListing.Web.Features.Listing;
 using WapListing.Web.Hosting;
 using WapListing.Web.Identity;
@@ -84,6 +86,12 @@ services.ConfigureApplicationCookie(options =>
     options.SlidingExpiration = true;
     options.ExpireTimeSpan = TimeSpan.FromHours(10);
     options.Events.OnValidatePrincipal = PerRequestPrincipalRefresh.ValidateAsync;
+    // A forbidden request is answered 403 where it was made (the status page explains), not redirected.
+    options.Events.OnRedirectToAccessDenied = context =>
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
+    };
 });
 services.AddDataProtection()
     .SetApplicationName("WapListing")
@@ -114,6 +122,15 @@ services.AddScoped<CurrentViewer>();
 services.AddScoped<GetWapListing>();
 services.AddScoped<ListingCriteriaReader>();
 services.AddScoped<GetListingPickers>();
+services.AddScoped<GetInteractionDetail>();
+services.AddScoped<DetailSearches>();
+services.AddScoped<GetAttachment>();
+services.AddScoped<InteractionActions>();
+services.Configure<ExportOptions>(builder.Configuration.GetSection("Export"));
+services.AddSingleton<ExportGate>();
+services.AddScoped<ListingExporter>();
+services.AddScoped<GetExportDialog>();
+services.AddScoped<WapListing.Web.Features.Crm.GetCrmRecord>();
 
 var app = builder.Build();
 

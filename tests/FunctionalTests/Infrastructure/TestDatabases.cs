@@ -86,3 +86,9 @@ public sealed class DemoAppFixture : IAsyncLifetime
 
     public WapListing.Infrastructure.Data.WapListingDbContext OpenDb() => _database.OpenDb();
 }
+
+/// <summary>Opens contexts on a connection string (for tests that hold only the string).</summary>
+public sealed record TestDatabasesAccess(string ConnectionString)
+{
+    public WapListing.Infrastructure.Data.WapListingDbContext Open() => TestDatabases.Open(ConnectionString);
+}

@@ -27,11 +27,28 @@ public class WapListingAppFactory(string connectionString, FakeTimeProvider? clo
         }
 
         builder.UseSetting("RateLimiting:LoginPermitsPerMinute", LoginPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
         });
+    }
+
+    private readonly List<(string Key, string Value)> _settings = [];
+
+    /// <summary>Set once the host serves on a real Kestrel port.</summary>
+    public string? RealBaseUrl { get; set; }
+
+    /// <summary>Extra configuration for this host (set before it starts).</summary>
+    public WapListingAppFactory WithSettings(params (string Key, string Value)[] settings)
+    {
+        _settings.AddRange(settings);
+        return this;
     }
 
     public HttpClient CreateBrowserLikeClient() =>

@@ -43,11 +43,17 @@ public static class RealPortExtensions
     /// <summary>Serves the app on a free Kestrel port and returns its base URL.</summary>
     public static string StartOnRealPort(this WapListingAppFactory factory)
     {
+        if (factory.RealBaseUrl is { } started)
+        {
+            return started;
+        }
+
         factory.UseKestrel(0);
         factory.StartServer();
         var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()
             ?? throw new InvalidOperationException("Kestrel reported no addresses.");
-        return addresses.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
+        factory.RealBaseUrl = addresses.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
+        return factory.RealBaseUrl;
     }
 }
 

@@ -1,0 +1,131 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using WapListing.Domain.Entities;
+using WapListing.Web.Authorization;
+using WapListing.Web.Features.Detail;
+using WapListing.Web.Identity;
+using WapListing.Web.Localization;
+
+namespace WapListing.Web.Controllers;
+
+/// <summary>The interaction detail behind shared links: /listing/activities/?activityDetail=&lt;name&gt;.</summary>
+[Route("listing/activities")]
+public sealed class ActivitiesController(
+    CurrentViewer viewer,
+    GetInteractionDetail getDetail,
+    DetailSearches searches,
+    GetAttachment getAttachment,
+    InteractionActions actions,
+    IAuthorizationService authorization,
+    IStringLocalizer<SharedResource> localizer) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Detail(string? activityDetail, string? tab, string? panel, int? pair, string? q, string? done, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(activityDetail))
+        {
+            return NotFound();
+        }
+
+        var rights = await viewer.GetRightsAsync(cancellationToken);
+        var seesAllQa = viewer.Role is not UserRole.Agent;
+        var detail = await getDetail.HandleAsync(new GetInteractionDetailQuery(rights, activityDetail, viewer.UserId, seesAllQa), cancellationToken);
+        if (detail is null)
+        {
+            return NotFound();
+        }
+
+        var selected = detail.Activities.FirstOrDefault(a => a.Name == detail.RequestedName) ?? detail.Activities.FirstOrDefault();
+        var chosenPanel = pair == 1 ? DetailPanel.Pair : Enum.TryParse<DetailPanel>(panel, ignoreCase: true, out var p) ? p : DetailPanel.None;
+        var access = new DetailAccess(
+            await AllowedAsync(Policies.EditInteractions),
+            await AllowedAsync(Policies.AddQaReview),
+            await AllowedAsync(Policies.RemoveFromMissed),
+            await AllowedAsync(Policies.Anonymize));
+        if ((chosenPanel is DetailPanel.Pair or DetailPanel.Ticket && !access.CanEdit) || (chosenPanel == DetailPanel.Qa && !access.CanAddQa)
+            || detail.Interaction.AnonymizedAt is not null && chosenPanel == DetailPanel.Pair)
+        {
+            chosenPanel = DetailPanel.None;
+        }
+
+        var search = q?.Trim();
+        var contacts = chosenPanel == DetailPanel.Pair ? await searches.ContactsAsync(search, cancellationToken) : [];
+        var tickets = chosenPanel == DetailPanel.Ticket ? await searches.TicketsAsync(search, cancellationToken) : [];
+        var shareName = selected?.Name ?? detail.Interaction.Name;
+        var shareable = $"{Request.Scheme}://{Request.Host}/listing/activities/?activityDetail={Uri.EscapeDataString(shareName)}";
+        var message = done is not null && localizer[$"Detail.Done.{done}"] is { ResourceNotFound: false } text ? text.Value : null;
+        return View(new InteractionDetailViewModel(
+            detail, selected, string.Equals(tab, "activity", StringComparison.OrdinalIgnoreCase) ? DetailTab.Activity : DetailTab.Wap,
+            chosenPanel, search, contacts, tickets, access, viewer.TimeZone, shareable, message));
+    }
+
+    [HttpGet("attachments/{id:long}")]
+    public async Task<IActionResult> Attachment(long id, CancellationToken cancellationToken)
+    {
+        var file = await getAttachment.HandleAsync(await viewer.GetRightsAsync(cancellationToken), id, cancellationToken);
+        return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
+    }
+
+    [HttpPost("start")]
+    [Authorize(Policy = Policies.EditInteractions)]
+    public async Task<IActionResult> Start(string name, CancellationToken cancellationToken)
+    {
+        var (outcome, activityName) = await actions.StartNewActivityAsync(await viewer.GetRightsAsync(cancellationToken), viewer.UserId, name, cancellationToken);
+        return outcome == ActionOutcome.Done ? Back(activityName!, "activity", "started") : Answer(outcome, name);
+    }
+
+    [HttpPost("remove-missed")]
+    [Authorize(Policy = Policies.RemoveFromMissed)]
+    public async Task<IActionResult> RemoveFromMissed(string name, CancellationToken cancellationToken) =>
+        Answer(await actions.RemoveFromMissedAsync(await viewer.GetRightsAsync(cancellationToken), viewer.UserId, name, cancellationToken), name, "removed");
+
+    [HttpPost("pair")]
+    [Authorize(Policy = Policies.EditInteractions)]
+    public async Task<IActionResult> Pair(string activity, int contactId, CancellationToken cancellationToken) =>
+        Answer(await actions.PairContactAsync(await viewer.GetRightsAsync(cancellationToken), activity, contactId, cancellationToken), activity, "paired");
+
+    [HttpPost("create-contact")]
+    [Authorize(Policy = Policies.EditInteractions)]
+    public async Task<IActionResult> CreateContact(string activity, string? name, string? phone, string? email, CancellationToken cancellationToken) =>
+        Answer(await actions.CreateAndPairContactAsync(await viewer.GetRightsAsync(cancellationToken), activity, name, phone, email, cancellationToken), activity, "paired");
+
+    [HttpPost("ticket")]
+    [Authorize(Policy = Policies.EditInteractions)]
+    public async Task<IActionResult> Ticket(string activity, int? ticketId, string? title, CancellationToken cancellationToken)
+    {
+        var (outcome, _) = await actions.MergeIntoTicketAsync(await viewer.GetRightsAsync(cancellationToken), activity, ticketId, title, cancellationToken);
+        return Answer(outcome, activity, "merged");
+    }
+
+    [HttpPost("qa")]
+    [Authorize(Policy = Policies.AddQaReview)]
+    public async Task<IActionResult> Qa(string activity, int? score, string? comment, CancellationToken cancellationToken) =>
+        Answer(await actions.AddQaReviewAsync(await viewer.GetRightsAsync(cancellationToken), viewer.UserId, activity, score, comment, cancellationToken), activity, "reviewed");
+
+    [HttpGet("anonymize")]
+    [Authorize(Policy = Policies.Anonymize)]
+    public async Task<IActionResult> ConfirmAnonymize(string name, CancellationToken cancellationToken)
+    {
+        var detail = await getDetail.HandleAsync(new GetInteractionDetailQuery(await viewer.GetRightsAsync(cancellationToken), name, viewer.UserId, true), cancellationToken);
+        return detail is null ? NotFound() : View("Anonymize", detail);
+    }
+
+    [HttpPost("anonymize")]
+    [Authorize(Policy = Policies.Anonymize)]
+    public async Task<IActionResult> Anonymize(string name, CancellationToken cancellationToken) =>
+        Answer(await actions.AnonymizeAsync(await viewer.GetRightsAsync(cancellationToken), viewer.UserId, name, cancellationToken), name, "anonymized");
+
+    private IActionResult Answer(ActionOutcome outcome, string name, string? done = null) => outcome switch
+    {
+        ActionOutcome.NotFound => NotFound(),
+        ActionOutcome.Invalid => Back(name, null, "invalid"),
+        ActionOutcome.NotApplicable => Back(name, null, "unchanged"),
+        _ => Back(name, null, done ?? "saved"),
+    };
+
+    private RedirectResult Back(string name, string? tab, string done) =>
+        Redirect($"/listing/activities/?activityDetail={Uri.EscapeDataString(name)}{(tab is null ? "" : "&tab=" + tab)}&done={done}");
+
+    private async Task<bool> AllowedAsync(string policy) => (await authorization.AuthorizeAsync(User, policy)).Succeeded;
+}

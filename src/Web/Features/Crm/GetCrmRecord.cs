@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using WapListing.Domain.Entities;
+using WapListing.Infrastructure.Data;
+using WapListing.Infrastructure.Rights;
+using WapListing.Web.Features.Listing;
+
+namespace WapListing.Web.Features.Crm;
+
+public sealed record CrmField(string LabelKey, string? Value, string? Link = null);
+
+/// <summary>A CRM contact, company or ticket page: its data and the interactions tied to it that the viewer may see.</summary>
+public sealed record CrmRecordViewModel(string TitleKey, string Name, IReadOnlyList<CrmField> Fields, IReadOnlyList<WapListingRow> Interactions, TimeZoneInfo Zone);
+
+public sealed class GetCrmRecord(WapListingDbContext db)
+{
+    private const int MaxInteractions = 200;
+
+    public async Task<CrmRecordViewModel?> ContactAsync(ViewerRights rights, int id, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        var contact = await db.Contacts.AsNoTracking().Where(c => c.Id == id)
+            .Select(c => new { c.Name, c.Email, c.PhoneNumbers, c.CompanyId, Company = c.Company != null ? c.Company.Name : null })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (contact is null)
+        {
+            return null;
+        }
+
+        var rows = await RowsAsync(db.Interactions.VisibleTo(rights).Where(i => i.ContactId == id || i.Activities.Any(a => a.ContactId == id)), cancellationToken);
+        return new CrmRecordViewModel("Crm.Contact", contact.Name,
+        [
+            new("Detail.Email", contact.Email),
+            new("Detail.Phone", string.Join(", ", contact.PhoneNumbers)),
+            new("Crm.Company", contact.Company, contact.CompanyId is { } companyId ? $"/crm/companies/{companyId}" : null),
+        ], rows, zone);
+    }
+
+    public async Task<CrmRecordViewModel?> CompanyAsync(ViewerRights rights, int id, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        var company = await db.Companies.AsNoTracking().Where(c => c.Id == id)
+            .Select(c => new { c.Name, Contacts = db.Contacts.Where(k => k.CompanyId == c.Id).OrderBy(k => k.Name).Select(k => new { k.Id, k.Name }).ToList() })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (company is null)
+        {
+            return null;
+        }
+
+        var rows = await RowsAsync(db.Interactions.VisibleTo(rights).Where(i => i.Contact != null && i.Contact.CompanyId == id), cancellationToken);
+        return new CrmRecordViewModel("Crm.Company", company.Name,
+            company.Contacts.Select(k => new CrmField("Column.Contact", k.Name, $"/crm/contacts/{k.Id}")).ToList(), rows, zone);
+    }
+
+    public async Task<CrmRecordViewModel?> TicketAsync(ViewerRights rights, int id, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        var ticket = await db.Tickets.AsNoTracking().Where(t => t.Id == id).Select(t => new { t.Number, t.Title, t.Status }).FirstOrDefaultAsync(cancellationToken);
+        if (ticket is null)
+        {
+            return null;
+        }
+
+        var rows = await RowsAsync(db.Interactions.VisibleTo(rights).Where(i => i.Activities.Any(a => a.TicketId == id)), cancellationToken);
+        return new CrmRecordViewModel("Crm.Ticket", $"#{ticket.Number} {ticket.Title}",
+            [new("Detail.Status", ticket.Status.ToString())], rows, zone);
+    }
+
+    private static async Task<IReadOnlyList<WapListingRow>> RowsAsync(IQueryable<Interaction> interactions, CancellationToken cancellationToken) =>
+        await interactions.AsNoTracking()
+            .OrderByDescending(i => i.Time).ThenByDescending(i => i.Id)
+            .Take(MaxInteractions)
+            .ToRows()
+            .ToListAsync(cancellationToken);
+}

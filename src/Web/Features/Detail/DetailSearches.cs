@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using WapListing.Infrastructure.Data;
+using WapListing.Infrastructure.Search;
+
+namespace WapListing.Web.Features.Detail;
+
+public sealed record ContactOption(int Id, string Name, string? Email, IReadOnlyList<string> PhoneNumbers, string? Company);
+
+public sealed record TicketOption(int Id, int Number, string Title);
+
+/// <summary>The pickers of the pairing and ticket panels: CRM records found by name, number or e-mail (accent-insensitive).</summary>
+public sealed class DetailSearches(WapListingDbContext db)
+{
+    private const int Limit = 20;
+
+    public async Task<IReadOnlyList<ContactOption>> ContactsAsync(string? text, CancellationToken cancellationToken)
+    {
+        text = text?.Trim();
+        if (string.IsNullOrEmpty(text) || text.Length > 200)
+        {
+            return [];
+        }
+
+        var pattern = TextSearch.ContainsPattern(text);
+        var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
+        var byNumber = digits.Length >= 3;
+        return await db.Contacts.AsNoTracking()
+            .Where(c => EF.Functions.Like(TextSearch.Fold(c.Name), TextSearch.Fold(pattern))
+                || EF.Functions.Like(TextSearch.Fold(c.Email), TextSearch.Fold(pattern))
+                || (byNumber && c.PhoneNumbers.Any(n => n.Contains(digits))))
+            .OrderBy(c => c.Name).ThenBy(c => c.Id)
+            .Take(Limit)
+            .Select(c => new ContactOption(c.Id, c.Name, c.Email, c.PhoneNumbers, c.Company != null ? c.Company.Name : null))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<TicketOption>> TicketsAsync(string? text, CancellationToken cancellationToken)
+    {
+        text = text?.Trim().TrimStart('#');
+        if (string.IsNullOrEmpty(text) || text.Length > 200)
+        {
+            return [];
+        }
+
+        var pattern = TextSearch.ContainsPattern(text);
+        var number = int.TryParse(text, out var n) ? n : -1;
+        return await db.Tickets.AsNoTracking()
+            .Where(t => t.Number == number || EF.Functions.Like(TextSearch.Fold(t.Title), TextSearch.Fold(pattern)))
+            .OrderByDescending(t => t.Number)
+            .Take(Limit)
+            .Select(t => new TicketOption(t.Id, t.Number, t.Title))
+            .ToListAsync(cancellationToken);
+    }
+}

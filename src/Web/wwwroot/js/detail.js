@@ -1,0 +1,15 @@
+// Copy buttons on the detail: copy the target input's value, say so on the button.
+document.querySelectorAll('[data-copy-target]').forEach(function (button) {
+    button.addEventListener('click', function () {
+        var input = document.getElementById(button.getAttribute('data-copy-target'));
+        if (!input) { return; }
+        input.select();
+        var done = function () { button.textContent = button.getAttribute('data-copied-text'); };
+        if (navigator.clipboard) {
+            navigator.clipboard.writeText(input.value).then(done, function () { document.execCommand('copy'); done(); });
+        } else {
+            document.execCommand('copy');
+            done();
+        }
+    });
+});

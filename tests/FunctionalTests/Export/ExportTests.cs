@@ -1,0 +1,197 @@
+using System.Net;
+using System.Text;
+using ClosedXML.Excel;
+using CsvHelper;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using WapListing.FunctionalTests.Infrastructure;
+using WapListing.FunctionalTests.Infrastructure.Browser;
+using WapListing.FunctionalTests.Listing;
+using WapListing.Web.Features.Export;
+
+namespace WapListing.FunctionalTests.Export;
+
+/// <summary>Exports read back with independent readers (CsvHelper, ClosedXML) against the listing's rows, through real Kestrel.</summary>
+public sealed class ExportTests(DemoAppFixture demo) : IClassFixture<DemoAppFixture>
+{
+    private const string Columns = "column=Time&column=Queue&column=User&column=Contact&column=WhatsAppContact&column=Answered&column=WaitTime&column=Duration&column=EndedBy&column=Connector&column=Missed&column=MissedTime&column=Name";
+
+    private async Task<HttpClient> SignedInAsync(string user, WapListingAppFactory? app = null)
+    {
+        var baseUrl = (app ?? demo.App).StartOnRealPort();
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(baseUrl) };
+        await client.SignInAsync(user);
+        return client;
+    }
+
+    [Theory]
+    [InlineData("supervisor", "time=last30days", ';', "Čas (Europe/Prague)", "Délka čekání (s)", "Unikátní název")]
+    [InlineData("supervisor", "time=last30days&sort=wait&dir=asc&answered=yes", ';', "Čas (Europe/Prague)", "Délka čekání (s)", "Unikátní název")]
+    [InlineData("manager", "time=last30days&sort=queue&dir=desc&missed=1", ',', "Time (Europe/Prague)", "Wait time (s)", "Unique name")]
+    [InlineData("admin", "time=thisyear&sort=wacontact&dir=asc&hascontact=no", ';', "Čas (Europe/Prague)", "Délka čekání (s)", "Unikátní název")]
+    public async Task Csv_holds_the_listings_rows_in_its_order_with_headers_in_the_users_language_and_neutralised_formulas(
+        string user, string filter, char separator, string timeHeader, string waitHeader, string nameHeader)
+    {
+        var client = await SignedInAsync(user);
+        var listing = await ListingPages.AllRowNamesAsync(client, filter);
+
+        var response = await client.GetAsync($"/listing/wap/export/download?{filter}&format=csv&{Columns}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var (header, rows) = ReadCsv(bytes, separator);
+        Assert.Equal(timeHeader, header[0]);
+        Assert.Equal(waitHeader, header[6]);
+        Assert.Equal(nameHeader, header[12]);
+        Assert.Equal(listing, rows.Select(r => r[12]).ToList());
+        Assert.All(rows, r => Assert.True(int.TryParse(r[6], out _) && int.TryParse(r[7], out _)));
+        Assert.All(rows.SelectMany(r => r), cell => Assert.False(cell.Length > 0 && "=+-@\t\r".Contains(cell[0], StringComparison.Ordinal), cell));
+    }
+
+    [Fact]
+    public async Task Hostile_names_are_neutralised_in_csv_and_stay_plain_text_in_xlsx()
+    {
+        var client = await SignedInAsync("supervisor");
+        var csv = await client.GetByteArrayAsync($"/listing/wap/export/download?format=csv&{Columns}");
+        var (_, rows) = ReadCsv(csv, ';');
+        var contacts = rows.Select(r => r[4]).ToList();
+        Assert.Contains("'=HYPERLINK(\"http://x\",\"y\")", contacts);
+        Assert.Contains("'@SUM(1,1)", contacts);
+        Assert.Contains("'+cmd|' /C calc'!A0", contacts);
+        Assert.Contains("'-2+3", contacts);
+        Assert.Contains("<script>alert(1)</script>", contacts);
+        Assert.Contains("😀 Ahoj 👍", contacts);
+
+        using var workbook = new XLWorkbook(new MemoryStream(await client.GetByteArrayAsync($"/listing/wap/export/download?format=xlsx&{Columns}")));
+        var sheet = workbook.Worksheets.First();
+        Assert.DoesNotContain(sheet.CellsUsed(), cell => cell.HasFormula);
+        var texts = sheet.Column(5).CellsUsed().Select(c => c.GetString()).ToList();
+        Assert.Contains("=HYPERLINK(\"http://x\",\"y\")", texts);
+        Assert.Contains("@SUM(1,1)", texts);
+    }
+
+    [Fact]
+    public async Task Xlsx_has_a_frozen_header_typed_cells_in_the_viewers_zone_and_the_listings_rows()
+    {
+        var client = await SignedInAsync("manager");
+        const string filter = "time=last30days&sort=duration&dir=desc";
+        var listing = await ListingPages.AllRowNamesAsync(client, filter);
+
+        var response = await client.GetAsync($"/listing/wap/export/download?{filter}&format=xlsx&{Columns}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var disposition = response.Content.Headers.ContentDisposition!;
+        Assert.Equal("WhatsApp-listing_2026-10-27_2026-11-25.xlsx", disposition.FileNameStar);
+        using var workbook = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        var sheet = workbook.Worksheets.First();
+        Assert.Equal(1, sheet.SheetView.SplitRow);
+        Assert.Equal("Time (Europe/Prague)", sheet.Cell(1, 1).GetString());
+        Assert.Equal("Wait time (s)", sheet.Cell(1, 7).GetString());
+        var names = Enumerable.Range(2, listing.Count).Select(r => sheet.Cell(r, 13).GetString()).ToList();
+        Assert.Equal(listing, names);
+        Assert.True(sheet.Cell(listing.Count + 2, 13).IsEmpty());
+
+        await using var db = demo.OpenDb();
+        var first = await db.Interactions.Where(i => i.Name == listing[0]).Select(i => new { i.Time, i.Duration, i.WaitTime }).SingleAsync();
+        var prague = TimeZoneInfo.FindSystemTimeZoneById("Europe/Prague");
+        Assert.Equal(XLDataType.DateTime, sheet.Cell(2, 1).DataType);
+        Assert.Equal(TimeZoneInfo.ConvertTime(first.Time, prague).DateTime, sheet.Cell(2, 1).GetDateTime(), TimeSpan.FromSeconds(1));
+        Assert.Equal(XLDataType.Number, sheet.Cell(2, 8).DataType);
+        Assert.Equal(first.Duration, sheet.Cell(2, 8).GetValue<int>());
+        Assert.Equal(first.WaitTime, sheet.Cell(2, 7).GetValue<int>());
+        Assert.True(sheet.Column(1).Width >= 15);
+    }
+
+    [Fact]
+    public async Task Ticked_rows_export_exactly_those_rows_in_listing_order_with_chosen_columns_and_delimiter()
+    {
+        var client = await SignedInAsync("supervisor");
+        var listing = await ListingPages.AllRowNamesAsync(client, "time=last7days");
+        var ticked = new[] { listing[5], listing[0], listing[9] };
+
+        var dialog = await client.GetStringAsync($"/listing/wap/export?time=last7days&selected={ticked[0]}&selected={ticked[1]}&selected={ticked[2]}");
+        Assert.Contains("data-testid=\"export-selected-count\">3 řádky", dialog);
+        var csv = await client.GetByteArrayAsync($"/listing/wap/export/download?time=last7days&scope=selected&selected={ticked[0]}&selected={ticked[1]}&selected={ticked[2]}&format=csv&delimiter=,&column=Name&column=Queue");
+
+        var (header, rows) = ReadCsv(csv, ',');
+        Assert.Equal(["Fronta", "Unikátní název"], header);
+        Assert.Equal(listing.Where(ticked.Contains).ToList(), rows.Select(r => r[1]).ToList());
+    }
+
+    [Fact]
+    public async Task Exported_rows_stay_within_the_viewers_rights_even_for_foreign_ticked_names()
+    {
+        await using var db = demo.OpenDb();
+        var foreign = await db.Interactions.Where(i => i.Queue!.Name == "Billing EN" && !i.Participants.Any()).Select(i => i.Name).FirstAsync();
+        var client = await SignedInAsync("supervisor");
+        var csv = await client.GetByteArrayAsync($"/listing/wap/export/download?time=thisyear&scope=selected&selected={foreign}&format=csv&column=Name");
+        Assert.Empty(ReadCsv(csv, ';').Rows);
+    }
+
+    [Fact]
+    public async Task An_agent_gets_403_from_the_export_urls()
+    {
+        var client = await SignedInAsync("agent");
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/listing/wap/export")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/listing/wap/export/download?format=csv")).StatusCode);
+        Assert.DoesNotContain("data-testid=\"export\"", await client.GetStringAsync("/listing/wap"));
+    }
+
+    [Fact]
+    public async Task More_rows_than_an_excel_sheet_holds_get_a_clear_message_suggesting_csv()
+    {
+        using var app = new WapListingAppFactory(demo.ConnectionString).WithSettings(("Export:XlsxRowLimit", "10"));
+        var client = await SignedInAsync("admin", app);
+
+        var xlsx = await client.GetAsync("/listing/wap/export/download?time=last7days&format=xlsx");
+        Assert.Equal(HttpStatusCode.Conflict, xlsx.StatusCode);
+        Assert.Contains("CSV", await xlsx.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/listing/wap/export/download?time=last7days&format=csv")).StatusCode);
+    }
+
+    [Fact]
+    public async Task When_all_export_slots_are_taken_others_get_a_clear_503()
+    {
+        using var app = new WapListingAppFactory(demo.ConnectionString).WithSettings(("Export:MaxConcurrentExports", "1"), ("Export:QueueWaitSeconds", "0"));
+        var client = await SignedInAsync("admin", app);
+        using var slot = await app.Services.GetRequiredService<ExportGate>().TryEnterAsync(CancellationToken.None);
+        Assert.NotNull(slot);
+
+        var response = await client.GetAsync("/listing/wap/export/download?format=csv");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("příliš mnoho exportů", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Each_export_is_audited_with_user_filter_format_scope_and_row_count()
+    {
+        var client = await SignedInAsync("manager");
+        var csv = await client.GetByteArrayAsync("/listing/wap/export/download?time=yesterday&format=csv&column=Name");
+        var rows = ReadCsv(csv, ',').Rows.Count;
+
+        await using var db = demo.OpenDb();
+        var managerId = await db.Users.Where(u => u.UserName == "manager").Select(u => u.Id).SingleAsync();
+        var entry = await db.AuditEntries.Where(a => a.Action == "listing.exported" && a.UserId == managerId).OrderByDescending(a => a.Id).FirstAsync();
+        using var detail = System.Text.Json.JsonDocument.Parse(entry.Detail!);
+        Assert.Equal(rows, detail.RootElement.GetProperty("rows").GetInt32());
+        Assert.Equal("csv", detail.RootElement.GetProperty("format").GetString());
+        Assert.Equal("AllMatching", detail.RootElement.GetProperty("scope").GetString());
+        Assert.Contains("time=yesterday", detail.RootElement.GetProperty("filter").GetString());
+    }
+
+    private static (List<string> Header, List<string[]> Rows) ReadCsv(byte[] bytes, char separator)
+    {
+        using var reader = CsvReader.Create(new MemoryStream(bytes), new CsvReaderOptions { Separator = separator, HasHeader = false }, leaveOpen: false);
+        var records = new List<string[]>();
+        while (reader.Read())
+        {
+            records.Add(Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetString(i)).ToArray());
+        }
+
+        return (records[0].ToList(), records.Skip(1).ToList());
+    }
+}
