@@ -1,6 +1,11 @@
 using System.Net;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Options;
 using WapListing.FunctionalTests.Infrastructure;
 using WapListing.Web.Hosting;
 
@@ -43,21 +48,53 @@ public sealed class SecurityTests(DemoDatabaseFixture database) : IClassFixture<
     }
 
     [Fact]
-    public async Task Pages_hold_no_inline_scripts_or_event_handlers()
+    public async Task Pages_hold_no_inline_scripts_styles_or_event_handlers()
     {
         using var app = new WapListingAppFactory(database.ConnectionString);
         var client = app.CreateBrowserLikeClient();
-        var login = await client.GetStringAsync("/account/login");
+        var pages = new Dictionary<string, string> { ["login"] = await client.GetStringAsync("/account/login") };
         await client.SignInAsync("admin");
         var listing = await client.GetStringAsync("/listing/wap");
-        var notFound = await (await client.GetAsync("/no/such/page")).Content.ReadAsStringAsync();
-
-        foreach (var html in new[] { login, listing, notFound })
+        var name = Regex.Match(listing, "<tr data-name=\"(wap_[0-9a-f]+)\"").Groups[1].Value;
+        Assert.NotEmpty(name);
+        pages["listing"] = listing;
+        foreach (var path in new[]
+                 {
+                     $"/listing/activities/?activityDetail={name}", $"/listing/activities/?activityDetail={name}&pair=1",
+                     $"/listing/activities/anonymize?activityDetail={name}", "/listing/wap/export", "/no/such/page", "/account/denied",
+                 })
         {
-            Assert.DoesNotMatch(@"<script(?![^>]*\bsrc=)[^>]*>", html);
-            Assert.DoesNotMatch(@"\son[a-z]+\s*=", html);
-            Assert.DoesNotMatch(@"\sstyle\s*=", html);
+            pages[path] = await (await client.GetAsync(path)).Content.ReadAsStringAsync();
         }
+
+        foreach (var (page, html) in pages)
+        {
+            Assert.True(html.Contains("</html>", StringComparison.Ordinal), $"{page} is not a whole page");
+            // Only inside tags: chat texts like "<img onerror=…>" arrive HTML-encoded and form no tag.
+            Assert.False(Regex.IsMatch(html, @"<script(?![^>]*\bsrc=)[^>]*>"), $"{page} has an inline script");
+            Assert.False(Regex.IsMatch(html, @"<[a-zA-Z][^>]*\son[a-z]+\s*="), $"{page} has an inline event handler");
+            Assert.False(Regex.IsMatch(html, @"<[a-zA-Z][^>]*\sstyle\s*="), $"{page} has an inline style");
+            Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
+    public void Every_post_action_validates_the_antiforgery_token()
+    {
+        using var app = new WapListingAppFactory(database.ConnectionString);
+        var mvc = app.Services.GetRequiredService<IOptions<MvcOptions>>().Value;
+        Assert.Contains(mvc.Filters, f => f is AutoValidateAntiforgeryTokenAttribute);
+
+        var postActions = typeof(Program).Assembly.GetTypes()
+            .Where(t => typeof(ControllerBase).IsAssignableFrom(t))
+            .SelectMany(t => t.GetMethods().Where(m => m.GetCustomAttributes<HttpPostAttribute>().Any()))
+            .ToList();
+        Assert.NotEmpty(postActions);
+        Assert.All(postActions, action =>
+        {
+            Assert.Null(action.GetCustomAttribute<IgnoreAntiforgeryTokenAttribute>());
+            Assert.Null(action.DeclaringType!.GetCustomAttribute<IgnoreAntiforgeryTokenAttribute>());
+        });
     }
 
     [Fact]

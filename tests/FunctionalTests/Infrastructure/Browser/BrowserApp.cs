@@ -69,7 +69,7 @@ public static partial class SharedBrowserPages
             ViewportSize = new ViewportSize { Width = 1600, Height = 1000 },
             AcceptDownloads = true,
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000); // generous: CI machines run the whole suite on few cores
         return await context.NewPageAsync();
     }
 }
