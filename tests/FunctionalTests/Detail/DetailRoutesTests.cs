@@ -1,7 +1,5 @@
-using System.Data.Common;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using WapListing.Domain.Entities;
 using WapListing.FunctionalTests.Infrastructure;
@@ -129,7 +127,7 @@ public sealed class DetailRoutesTests(DemoAppFixture demo) : IClassFixture<DemoA
         await using var db = demo.OpenDb();
         var small = await db.Interactions.Where(i => i.Messages.Count() <= 2 && i.Activities.Count() == 1).Select(i => i.Name).FirstAsync();
         var big = await db.Interactions.Where(i => i.Messages.Count() >= 8 && i.Activities.Count() >= 2).Select(i => i.Name).FirstAsync();
-        var counter = new CountingInterceptor();
+        var counter = new CommandCounter();
         using var app = demo.App.WithWebHostBuilder(builder => builder.ConfigureServices(services =>
             services.ConfigureDbContext<WapListingDbContext>(options => options.AddInterceptors(counter))));
         var client = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
@@ -164,18 +162,5 @@ public sealed class DetailRoutesTests(DemoAppFixture demo) : IClassFixture<DemoA
 
         Assert.DoesNotContain($"{reviewed.Score} bodů", await agent.GetStringAsync($"/listing/activities/?activityDetail={reviewed.Interaction}"));
         Assert.Contains($"{reviewed.Score} bodů", await supervisorView.GetStringAsync($"/listing/activities/?activityDetail={reviewed.Interaction}"));
-    }
-
-    private sealed class CountingInterceptor : DbCommandInterceptor
-    {
-        private int _count;
-
-        public int Count => _count;
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _count);
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
     }
 }

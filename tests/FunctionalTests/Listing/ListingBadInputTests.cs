@@ -1,7 +1,5 @@
-using System.Data.Common;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using WapListing.FunctionalTests.Infrastructure;
 using WapListing.Infrastructure.Data;
@@ -125,26 +123,5 @@ public sealed class ListingBadInputTests(DemoAppFixture demo) : IClassFixture<De
         Assert.Equal(today, month);
         Assert.Equal(today, filtered);
         Assert.Equal(today + 1, picked);
-    }
-
-    private sealed class CommandCounter : DbCommandInterceptor
-    {
-        private int _count;
-
-        public int Count => _count;
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _count);
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _count);
-            return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
-        }
     }
 }

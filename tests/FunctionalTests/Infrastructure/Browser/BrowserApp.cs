@@ -69,7 +69,8 @@ public static partial class SharedBrowserPages
             ViewportSize = new ViewportSize { Width = 1600, Height = 1000 },
             AcceptDownloads = true,
         });
-        context.SetDefaultTimeout(30_000); // generous: CI machines run the whole suite on few cores
+        // Generous: CI machines have two cores shared by PostgreSQL, several app hosts and Chromium.
+        context.SetDefaultTimeout(45_000);
         return await context.NewPageAsync();
     }
 }
