@@ -1,7 +1,7 @@
 # Build
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
-COPY Directory.Build.props .editorconfig WapListing.slnx ./
+COPY Directory.Build.props .editorconfig WapListing.sln ./
 COPY src/ src/
 RUN dotnet publish src/Web/WapListing.Web.csproj -c Release -o /app
 

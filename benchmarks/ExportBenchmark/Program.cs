@@ -183,7 +183,7 @@ static string FindRoot()
 {
     for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
     {
-        if (File.Exists(Path.Combine(dir.FullName, "WapListing.slnx")))
+        if (File.Exists(Path.Combine(dir.FullName, "WapListing.sln")))
         {
             return dir.FullName;
         }

@@ -16,5 +16,6 @@ public static class DatabaseRegistration
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(CancelStreamedQueriesInterceptor.Instance);
 }

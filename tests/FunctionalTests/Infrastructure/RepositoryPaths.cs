@@ -2,7 +2,7 @@ namespace WapListing.FunctionalTests.Infrastructure;
 
 public static class RepositoryPaths
 {
-    /// <summary>The clone's top folder (the one holding WapListing.slnx).</summary>
+    /// <summary>The clone's top folder (the one holding WapListing.sln).</summary>
     public static string Root { get; } = FindRoot();
 
     /// <summary>Git-ignored folder where browser tests save the pages they visit.</summary>
@@ -12,7 +12,7 @@ public static class RepositoryPaths
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "WapListing.slnx")))
+            if (File.Exists(Path.Combine(dir.FullName, "WapListing.sln")))
             {
                 return dir.FullName;
             }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
@@ -52,7 +51,7 @@ public sealed class ListingExporter(
             return ExportOutcome.TooManyRowsForXlsx;
         }
 
-        var rows = matching.Sorted(request.Criteria).ToRows().AsAsyncEnumerable().WithCancellation(cancellationToken);
+        var rows = matching.Sorted(request.Criteria).ToRows().StreamWithServerCancellation(cancellationToken);
         response.ContentType = request.Format == ExportFormat.Xlsx
             ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             : "text/csv; charset=utf-8";
@@ -86,7 +85,7 @@ public sealed class ListingExporter(
         _ => localizer[$"Column.{column}"],
     };
 
-    private async Task<long> WriteCsvAsync(Stream body, ConfiguredCancelableAsyncEnumerable<WapListingRow> rows, ExportRequest request, CancellationToken cancellationToken)
+    private async Task<long> WriteCsvAsync(Stream body, IAsyncEnumerable<WapListingRow> rows, ExportRequest request, CancellationToken cancellationToken)
     {
         var csvOptions = new CsvWriterOptions
         {
@@ -135,7 +134,7 @@ public sealed class ListingExporter(
         return count;
     }
 
-    private async Task<long> WriteXlsxAsync(Stream body, ConfiguredCancelableAsyncEnumerable<WapListingRow> rows, ExportRequest request, CancellationToken cancellationToken)
+    private async Task<long> WriteXlsxAsync(Stream body, IAsyncEnumerable<WapListingRow> rows, ExportRequest request, CancellationToken cancellationToken)
     {
         await using var output = new SyncWriteBufferingStream(body);
         var zone = request.Criteria.Zone;
