@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using WapListing.Domain.Entities;
 using WapListing.Web.Authorization;
 using WapListing.Web.Features.Detail;
+using WapListing.Web.Features.Detail.Actions;
 using WapListing.Web.Identity;
 using WapListing.Web.Localization;
 
@@ -16,7 +17,6 @@ public sealed class ActivitiesController(
     GetInteractionDetail getDetail,
     DetailSearches searches,
     GetAttachment getAttachment,
-    InteractionActions actions,
     IAuthorizationService authorization,
     IStringLocalizer<SharedResource> localizer) : Controller
 {
@@ -69,39 +69,39 @@ public sealed class ActivitiesController(
 
     [HttpPost("start")]
     [Authorize(Policy = Policies.EditInteractions)]
-    public async Task<IActionResult> Start(string name, CancellationToken cancellationToken)
+    public async Task<IActionResult> Start(string name, [FromServices] StartNewActivity startNewActivity, CancellationToken cancellationToken)
     {
-        var (outcome, activityName) = await actions.StartNewActivityAsync(await viewer.GetRightsAsync(cancellationToken), viewer.UserId, name, cancellationToken);
+        var (outcome, activityName) = await startNewActivity.HandleAsync(await viewer.GetRightsAsync(cancellationToken), viewer.UserId, name, cancellationToken);
         return outcome == ActionOutcome.Done ? Back(activityName!, "activity", "started") : Answer(outcome, name);
     }
 
     [HttpPost("remove-missed")]
     [Authorize(Policy = Policies.RemoveFromMissed)]
-    public async Task<IActionResult> RemoveFromMissed(string name, CancellationToken cancellationToken) =>
-        Answer(await actions.RemoveFromMissedAsync(await viewer.GetRightsAsync(cancellationToken), viewer.UserId, name, cancellationToken), name, "removed");
+    public async Task<IActionResult> RemoveFromMissed(string name, [FromServices] RemoveFromMissed removeFromMissed, CancellationToken cancellationToken) =>
+        Answer(await removeFromMissed.HandleAsync(await viewer.GetRightsAsync(cancellationToken), viewer.UserId, name, cancellationToken), name, "removed");
 
     [HttpPost("pair")]
     [Authorize(Policy = Policies.EditInteractions)]
-    public async Task<IActionResult> Pair(string activity, int contactId, CancellationToken cancellationToken) =>
-        Answer(await actions.PairContactAsync(await viewer.GetRightsAsync(cancellationToken), activity, contactId, cancellationToken), activity, "paired");
+    public async Task<IActionResult> Pair(string activity, int contactId, [FromServices] PairContact pairContact, CancellationToken cancellationToken) =>
+        Answer(await pairContact.WithExistingAsync(await viewer.GetRightsAsync(cancellationToken), activity, contactId, cancellationToken), activity, "paired");
 
     [HttpPost("create-contact")]
     [Authorize(Policy = Policies.EditInteractions)]
-    public async Task<IActionResult> CreateContact(string activity, string? name, string? phone, string? email, CancellationToken cancellationToken) =>
-        Answer(await actions.CreateAndPairContactAsync(await viewer.GetRightsAsync(cancellationToken), activity, name, phone, email, cancellationToken), activity, "paired");
+    public async Task<IActionResult> CreateContact(string activity, string? name, string? phone, string? email, [FromServices] PairContact pairContact, CancellationToken cancellationToken) =>
+        Answer(await pairContact.WithNewAsync(await viewer.GetRightsAsync(cancellationToken), activity, name, phone, email, cancellationToken), activity, "paired");
 
     [HttpPost("ticket")]
     [Authorize(Policy = Policies.EditInteractions)]
-    public async Task<IActionResult> Ticket(string activity, int? ticketId, string? title, CancellationToken cancellationToken)
+    public async Task<IActionResult> Ticket(string activity, int? ticketId, string? title, [FromServices] MergeIntoTicket mergeIntoTicket, CancellationToken cancellationToken)
     {
-        var (outcome, _) = await actions.MergeIntoTicketAsync(await viewer.GetRightsAsync(cancellationToken), activity, ticketId, title, cancellationToken);
+        var (outcome, _) = await mergeIntoTicket.HandleAsync(await viewer.GetRightsAsync(cancellationToken), activity, ticketId, title, cancellationToken);
         return Answer(outcome, activity, "merged");
     }
 
     [HttpPost("qa")]
     [Authorize(Policy = Policies.AddQaReview)]
-    public async Task<IActionResult> Qa(string activity, int? score, string? comment, CancellationToken cancellationToken) =>
-        Answer(await actions.AddQaReviewAsync(await viewer.GetRightsAsync(cancellationToken), viewer.UserId, activity, score, comment, cancellationToken), activity, "reviewed");
+    public async Task<IActionResult> Qa(string activity, int? score, string? comment, [FromServices] AddQaReview addQaReview, CancellationToken cancellationToken) =>
+        Answer(await addQaReview.HandleAsync(await viewer.GetRightsAsync(cancellationToken), viewer.UserId, activity, score, comment, cancellationToken), activity, "reviewed");
 
     [HttpGet("anonymize")]
     [Authorize(Policy = Policies.Anonymize)]
@@ -113,8 +113,8 @@ public sealed class ActivitiesController(
 
     [HttpPost("anonymize")]
     [Authorize(Policy = Policies.Anonymize)]
-    public async Task<IActionResult> Anonymize(string name, CancellationToken cancellationToken) =>
-        Answer(await actions.AnonymizeAsync(await viewer.GetRightsAsync(cancellationToken), viewer.UserId, name, cancellationToken), name, "anonymized");
+    public async Task<IActionResult> Anonymize(string name, [FromServices] AnonymizeInteraction anonymizeInteraction, CancellationToken cancellationToken) =>
+        Answer(await anonymizeInteraction.HandleAsync(await viewer.GetRightsAsync(cancellationToken), viewer.UserId, name, cancellationToken), name, "anonymized");
 
     private IActionResult Answer(ActionOutcome outcome, string name, string? done = null) => outcome switch
     {

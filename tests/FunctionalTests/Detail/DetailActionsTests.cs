@@ -150,6 +150,31 @@ public sealed class DetailActionsTests(DemoAppFixture demo) : IClassFixture<Demo
     }
 
     [Fact]
+    public async Task Creating_a_contact_for_an_anonymized_chat_changes_nothing_and_leaves_no_orphan_contact()
+    {
+        await using var db = demo.OpenDb();
+        var chat = await db.Interactions.Include(i => i.Activities)
+            .Where(i => i.Queue!.Name == "Podpora CZ" && i.ContactId == null && i.CustomerNumber != null && i.AnonymizedAt == null && i.Activities.Any())
+            .OrderBy(i => i.Time).FirstAsync();
+        var activity = chat.Activities.First().Name;
+        var client = await SignedInAsync("supervisor");
+        var anonymized = await client.PostFormAsync(Page(chat.Name), "/listing/activities/anonymize", new() { ["name"] = chat.Name });
+        Assert.Equal(HttpStatusCode.Redirect, anonymized.StatusCode);
+
+        var response = await client.PostFormAsync(Page(activity), "/listing/activities/create-contact", new()
+        {
+            ["activity"] = activity,
+            ["name"] = "Osiřelý Kontakt",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("done=unchanged", response.Headers.Location!.OriginalString);
+        await using var after = demo.OpenDb();
+        Assert.False(await after.Contacts.AnyAsync(c => c.Name == "Osiřelý Kontakt"));
+        Assert.Null(await after.Interactions.Where(i => i.Id == chat.Id).Select(i => i.ContactId).SingleAsync());
+    }
+
+    [Fact]
     public async Task The_pairing_panel_finds_contacts_accent_insensitively()
     {
         await using var db = demo.OpenDb();

@@ -1,0 +1,9 @@
+namespace WapListing.Web.Features.Detail.Actions;
+
+public enum ActionOutcome
+{
+    Done,
+    NotFound,
+    NotApplicable,
+    Invalid,
+}

@@ -1,0 +1,68 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using WapListing.Domain.Entities;
+using WapListing.Infrastructure.Data;
+using WapListing.Infrastructure.Rights;
+
+namespace WapListing.Web.Features.Detail.Actions;
+
+/// <summary>
+/// DESIGN §6: in one transaction, message texts and attachments deleted; customer number, profile name
+/// and CRM link removed from the interaction and its activities; free texts that may quote the customer
+/// (event details, QA comments, notes) cleared; statistics kept; marked with who and when; audited
+/// by id only. Idempotent and irreversible.
+/// </summary>
+public sealed class AnonymizeInteraction(WapListingDbContext db, TimeProvider clock)
+{
+    public async Task<ActionOutcome> HandleAsync(ViewerRights rights, int viewerId, string name, CancellationToken cancellationToken)
+    {
+        var interaction = await db.FindVisibleInteractionAsync(rights, name, cancellationToken);
+        if (interaction is null)
+        {
+            return ActionOutcome.NotFound;
+        }
+
+        if (interaction.AnonymizedAt is not null)
+        {
+            return ActionOutcome.NotApplicable;
+        }
+
+        var id = interaction.Id;
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.MessageAttachments.Where(a => db.Messages.Any(m => m.Id == a.MessageId && m.InteractionId == id)).ExecuteDeleteAsync(cancellationToken);
+        await db.Messages.Where(m => m.InteractionId == id).ExecuteUpdateAsync(set => set
+            .SetProperty(m => m.Text, (string?)null)
+            .SetProperty(m => m.AuthorName, m => m.Direction == MessageDirection.CustomerToAgent ? null : m.AuthorName), cancellationToken);
+        await db.Activities.Where(a => a.InteractionId == id).ExecuteUpdateAsync(set => set
+            .SetProperty(a => a.ContactId, (int?)null)
+            .SetProperty(a => a.Notes, (string?)null), cancellationToken);
+        await db.QaReviews.Where(r => db.Activities.Any(a => a.Id == r.ActivityId && a.InteractionId == id))
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.Comment, (string?)null), cancellationToken);
+        await db.ProcessingEvents.Where(e => e.InteractionId == id)
+            .ExecuteUpdateAsync(set => set.SetProperty(e => e.Detail, (string?)null), cancellationToken);
+        var changed = await db.Interactions.Where(i => i.Id == id && i.AnonymizedAt == null).ExecuteUpdateAsync(set => set
+            .SetProperty(i => i.CustomerNumber, (string?)null)
+            .SetProperty(i => i.WhatsAppContact, (string?)null)
+            .SetProperty(i => i.ContactId, (int?)null)
+            .SetProperty(i => i.AnonymizedAt, now)
+            .SetProperty(i => i.AnonymizedById, viewerId), cancellationToken);
+        if (changed == 0)
+        {
+            // Someone else anonymized it meanwhile.
+            await transaction.RollbackAsync(cancellationToken);
+            return ActionOutcome.NotApplicable;
+        }
+
+        db.AuditEntries.Add(new AuditEntry
+        {
+            Time = now,
+            UserId = viewerId,
+            Action = "interaction.anonymized",
+            Detail = JsonSerializer.Serialize(new { interactionId = id }),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return ActionOutcome.Done;
+    }
+}
