@@ -79,6 +79,9 @@ public sealed class DemoDataSeeder(WapListingDbContext db, TimeProvider clock)
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         db.ChangeTracker.Clear();
+
+        // Fresh statistics, so the planner sees today's rows at once instead of after autovacuum's next round.
+        await db.Database.ExecuteSqlRawAsync("ANALYZE", cancellationToken);
         return refreshing ? DemoSeedResult.Refreshed : DemoSeedResult.Seeded;
     }
 

@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using WapListing.FunctionalTests.Infrastructure;
 using WapListing.FunctionalTests.Infrastructure.Browser;
 
@@ -13,7 +12,7 @@ namespace WapListing.FunctionalTests.Export;
 public sealed class ExportCancellationTests(DemoDatabaseFixture database) : IClassFixture<DemoDatabaseFixture>
 {
     private const int ExtraRows = 300_000;
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private const string ExportQuery = "%FROM interactions%ORDER BY%";
 
     [Theory]
     [InlineData("csv")]
@@ -40,15 +39,16 @@ public sealed class ExportCancellationTests(DemoDatabaseFixture database) : ICla
             read += n;
         }
 
-        Assert.True(await WaitUntilAsync(async () => await ExportQueriesRunningAsync() == 1), "the export's query should be running while the client reads");
-        var cancelledBefore = await CancelledStatementsAsync();
+        var server = new ServerActivity(database.ConnectionString);
+        Assert.True(await ServerActivity.EventuallyAsync(async () => await server.RunningStatementsAsync(ExportQuery) == 1), "the export's query should be running while the client reads");
+        var rollbacksBefore = await server.RollbacksAsync();
 
         response.Dispose();
         client.Dispose();
 
-        Assert.True(await WaitUntilAsync(async () => await CancelledStatementsAsync() > cancelledBefore), "the export's query was not cancelled on the server (it was read to its end instead)");
-        Assert.True(await WaitUntilAsync(async () => await ExportQueriesRunningAsync() == 0), "the export's query still runs after the client went away");
-        Assert.True(await WaitUntilAsync(async () => await BusyAppConnectionsAsync() == 0), "the app still holds a busy connection after the client went away");
+        Assert.True(await ServerActivity.EventuallyAsync(async () => await server.RollbacksAsync() > rollbacksBefore), "the export's query was not cancelled on the server (it was read to its end instead)");
+        Assert.True(await ServerActivity.EventuallyAsync(async () => await server.RunningStatementsAsync(ExportQuery) == 0), "the export's query still runs after the client went away");
+        Assert.True(await ServerActivity.EventuallyAsync(async () => await server.BusySessionsAsync() == 0), "the app still holds a busy connection after the client went away");
     }
 
     private async Task EnsureManyRowsAsync()
@@ -70,39 +70,5 @@ public sealed class ExportCancellationTests(DemoDatabaseFixture database) : ICla
              CROSS JOIN (SELECT id, connector_id FROM queues ORDER BY id LIMIT 1) q
             """);
         await db.Database.ExecuteSqlRawAsync("ANALYZE interactions");
-    }
-
-    private Task<long> ExportQueriesRunningAsync() => CountAsync(
-        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active' AND query ILIKE '%FROM interactions%ORDER BY%'");
-
-    /// <summary>A statement cancelled by the server aborts its transaction, so it shows as a rollback of the database.</summary>
-    private Task<long> CancelledStatementsAsync() => CountAsync(
-        "SELECT xact_rollback FROM pg_stat_database WHERE datname = current_database()");
-
-    private Task<long> BusyAppConnectionsAsync() => CountAsync(
-        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state NOT IN ('idle')");
-
-    private async Task<long> CountAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static async Task<bool> WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(100);
-        }
-
-        return false;
     }
 }

@@ -57,7 +57,7 @@ public sealed class GetWapListing(WapListingDbContext db, IConfiguration configu
                 Missed = g.Count(i => i.MissedState != MissedState.None),
                 AverageWait = g.Average(i => (double?)i.WaitTime),
             })
-            .FirstOrDefaultAsync(cancellationToken);
+            .SingleOrDefaultAsync(cancellationToken);
         var listingTotals = totals is null
             ? new ListingTotals(0, 0, 0, null, false)
             : new ListingTotals(Math.Min(totals.Count, CountCap), totals.Answered, totals.Missed, totals.AverageWait, totals.Count > CountCap);
