@@ -137,6 +137,7 @@ services.AddSingleton<ExportGate>();
 services.AddScoped<ListingExporter>();
 services.AddScoped<GetExportDialog>();
 services.AddScoped<WapListing.Web.Features.Crm.GetCrmRecord>();
+services.AddScoped<WapListing.Web.Features.Manage.GetUsersAndRights>();
 
 var app = builder.Build();
 

@@ -82,4 +82,25 @@ public sealed class PlatformBrowserTests(BrowserApp app) : IClassFixture<Browser
 
         await page.Context.CloseAsync();
     }
+
+    [BrowserFact]
+    public async Task An_administrator_follows_manage_to_the_users_and_rights_overview()
+    {
+        var page = await app.NewPageAsync("en-US");
+        await page.SignInAsync("admin");
+
+        await page.ClickAsync("header a[href='/manage']");
+        await page.WaitForURLAsync(url => url.EndsWith("/manage", StringComparison.Ordinal));
+        Assert.Equal("Uživatelé a práva", (await page.InnerTextAsync("main h1")).Trim());
+        Assert.Equal("page", await page.GetAttributeAsync("header a[href='/manage']", "aria-current"));
+        var supervisorQueues = await page.Locator("tr[data-user=supervisor] [data-testid=rights-queues] .badge").AllInnerTextsAsync();
+        Assert.Equal(["Podpora CZ", "Prodej CZ"], supervisorQueues.Select(t => t.Trim()));
+        await page.SaveScreenshotAsync("manage-users-and-rights-cs");
+
+        await page.ClickAsync("form[data-testid=language-switch] button[value=en]");
+        await page.WaitForSelectorAsync("html[lang=en]");
+        Assert.Equal("Users and rights", (await page.InnerTextAsync("main h1")).Trim());
+        await page.SaveScreenshotAsync("manage-users-and-rights-en");
+        await page.Context.CloseAsync();
+    }
 }

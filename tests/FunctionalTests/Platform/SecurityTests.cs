@@ -61,7 +61,7 @@ public sealed class SecurityTests(DemoDatabaseFixture database) : IClassFixture<
         foreach (var path in new[]
                  {
                      $"/listing/activities/?activityDetail={name}", $"/listing/activities/?activityDetail={name}&pair=1",
-                     $"/listing/activities/anonymize?activityDetail={name}", "/listing/wap/export", "/no/such/page", "/account/denied",
+                     $"/listing/activities/anonymize?activityDetail={name}", "/listing/wap/export", "/manage", "/no/such/page", "/account/denied",
                  })
         {
             pages[path] = await (await client.GetAsync(path)).Content.ReadAsStringAsync();
