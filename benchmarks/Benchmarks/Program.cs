@@ -1,0 +1,37 @@
+using System.Globalization;
+using WapListing.Benchmarks;
+
+// On-demand benchmarks (never part of the tests). The app runs as its own Release process against a private cluster.
+//   dotnet run -c Release --project benchmarks/Benchmarks -- export [rows...]   (default 50000 500000)
+//   dotnet run -c Release --project benchmarks/Benchmarks -- listing [rows]     (default 10000000)
+var mode = args.FirstOrDefault() ?? "export";
+var numbers = args.Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
+var root = FindRoot();
+var webDll = AppProcess.BuildWebApp(root);
+switch (mode)
+{
+    case "export":
+        await ExportBenchmark.RunAsync(root, webDll, numbers.Length > 0 ? numbers : [50_000, 500_000]);
+        break;
+    case "listing":
+        await ListingBenchmark.RunAsync(root, webDll, numbers.Length > 0 ? numbers[0] : 10_000_000);
+        break;
+    default:
+        Console.Error.WriteLine($"Unknown benchmark '{mode}': use 'export' or 'listing'.");
+        return 2;
+}
+
+return 0;
+
+static string FindRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "WapListing.sln")))
+        {
+            return dir.FullName;
+        }
+    }
+
+    throw new InvalidOperationException("Run from inside the repository.");
+}
