@@ -56,9 +56,12 @@ public sealed class ListingExporter(
             ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             : "text/csv; charset=utf-8";
         response.Headers.ContentDisposition = ContentDisposition(request);
+        var texts = new CellTexts(
+            localizer["Common.Yes"], localizer["Common.No"], localizer["Listing.Anonymized"],
+            Enum.GetValues<EndedBy>().ToDictionary(e => e, e => localizer[$"EndedBy.{e}"].Value));
         var written = request.Format == ExportFormat.Xlsx
-            ? await WriteXlsxAsync(response.Body, rows, request, cancellationToken)
-            : await WriteCsvAsync(response.Body, rows, request, cancellationToken);
+            ? await WriteXlsxAsync(response.Body, rows, request, texts, cancellationToken)
+            : await WriteCsvAsync(response.Body, rows, request, texts, cancellationToken);
 
         db.AuditEntries.Add(new AuditEntry
         {
@@ -85,7 +88,7 @@ public sealed class ListingExporter(
         _ => localizer[$"Column.{column}"],
     };
 
-    private async Task<long> WriteCsvAsync(Stream body, IAsyncEnumerable<WapListingRow> rows, ExportRequest request, CancellationToken cancellationToken)
+    private async Task<long> WriteCsvAsync(Stream body, IAsyncEnumerable<WapListingRow> rows, ExportRequest request, CellTexts texts, CancellationToken cancellationToken)
     {
         var csvOptions = new CsvWriterOptions
         {
@@ -121,7 +124,7 @@ public sealed class ListingExporter(
                         csv.WriteField(row.MissedTime is { } missed ? Local(missed, zone).ToString(DateTimeFormat, CultureInfo.InvariantCulture) : string.Empty);
                         break;
                     default:
-                        csv.WriteField(Text(row, column) ?? string.Empty);
+                        csv.WriteField(Text(row, column, texts) ?? string.Empty);
                         break;
                 }
             }
@@ -134,7 +137,7 @@ public sealed class ListingExporter(
         return count;
     }
 
-    private async Task<long> WriteXlsxAsync(Stream body, IAsyncEnumerable<WapListingRow> rows, ExportRequest request, CancellationToken cancellationToken)
+    private async Task<long> WriteXlsxAsync(Stream body, IAsyncEnumerable<WapListingRow> rows, ExportRequest request, CellTexts texts, CancellationToken cancellationToken)
     {
         await using var output = new SyncWriteBufferingStream(body);
         var zone = request.Criteria.Zone;
@@ -163,7 +166,7 @@ public sealed class ListingExporter(
                         ExportColumn.MissedTime => row.MissedTime is { } missed ? new Cell(Local(missed, zone), dateStyle) : new Cell(string.Empty),
                         ExportColumn.WaitTime => new Cell(row.WaitTime),
                         ExportColumn.Duration => new Cell(row.Duration),
-                        var column => new Cell(Text(row, column) ?? string.Empty),
+                        var column => new Cell(Text(row, column, texts) ?? string.Empty),
                     };
                 }
 
@@ -178,14 +181,14 @@ public sealed class ListingExporter(
         return count;
     }
 
-    private string? Text(WapListingRow row, ExportColumn column) => column switch
+    private static string? Text(WapListingRow row, ExportColumn column, CellTexts texts) => column switch
     {
         ExportColumn.Queue => row.Queue,
         ExportColumn.User => row.User,
-        ExportColumn.Contact => row.Anonymized ? localizer["Listing.Anonymized"].Value : row.Contact,
+        ExportColumn.Contact => row.Anonymized ? texts.Anonymized : row.Contact,
         ExportColumn.WhatsAppContact => row.WhatsAppContact,
-        ExportColumn.Answered => localizer[row.Answered ? "Common.Yes" : "Common.No"].Value,
-        ExportColumn.EndedBy => row.EndedBy is { } endedBy ? localizer[$"EndedBy.{endedBy}"].Value : null,
+        ExportColumn.Answered => row.Answered ? texts.Yes : texts.No,
+        ExportColumn.EndedBy => row.EndedBy is { } endedBy ? texts.EndedBy[endedBy] : null,
         ExportColumn.Connector => row.Connector,
         ExportColumn.Missed => row.MissedState switch
         {
@@ -220,4 +223,7 @@ public sealed class ListingExporter(
         header.SetHttpFileName(name);
         return header.ToString();
     }
+
+    /// <summary>The words cells repeat on every row, looked up once per export instead of once per cell.</summary>
+    private sealed record CellTexts(string Yes, string No, string Anonymized, IReadOnlyDictionary<EndedBy, string> EndedBy);
 }
