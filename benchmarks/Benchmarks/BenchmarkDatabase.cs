@@ -30,6 +30,58 @@ internal static class BenchmarkDatabase
         return connectionString;
     }
 
+    /// <summary>
+    /// Loads pg_stat_statements into the benchmark cluster (a restart, once) and installs it in the database, so a
+    /// benchmark can read the server's own execution time of the statements the app sent.
+    /// </summary>
+    public static async Task EnableStatementStatisticsAsync(string root, string connectionString)
+    {
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await using var show = new NpgsqlCommand("SHOW shared_preload_libraries", connection);
+            if (((string?)await show.ExecuteScalarAsync())?.Contains("pg_stat_statements", StringComparison.Ordinal) == true)
+            {
+                await using var create = new NpgsqlCommand("CREATE EXTENSION IF NOT EXISTS pg_stat_statements", connection);
+                await create.ExecuteNonQueryAsync();
+                return;
+            }
+
+            await using var set = new NpgsqlCommand("ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'", connection);
+            await set.ExecuteNonQueryAsync();
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        var cluster = new PrivatePostgresCluster("bench", root, Console.WriteLine);
+        cluster.Stop();
+        cluster.EnsureRunning();
+        await EnableStatementStatisticsAsync(root, connectionString);
+    }
+
+    /// <summary>The server's execution time of this database's statements since the last reset, in ms, and how many ran.</summary>
+    public static async Task<(double Milliseconds, long Calls)> StatementTimeSinceResetAsync(string connectionString, bool reset)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var read = new NpgsqlCommand("""
+            SELECT coalesce(sum(total_exec_time), 0)::float8, coalesce(sum(calls), 0)::int8
+              FROM pg_stat_statements
+             WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+               AND query NOT ILIKE '%pg_stat_statements%'
+            """, connection);
+        await using var reader = await read.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        var result = (reader.GetDouble(0), reader.GetInt64(1));
+        await reader.CloseAsync();
+        if (reset)
+        {
+            await using var command = new NpgsqlCommand("SELECT pg_stat_statements_reset()", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        return result;
+    }
+
     public static WapListingDbContext Open(string connectionString)
     {
         var options = new DbContextOptionsBuilder<WapListingDbContext>();
