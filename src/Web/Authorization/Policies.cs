@@ -8,6 +8,9 @@ public static class Policies
 {
     public const string EditInteractions = nameof(EditInteractions);
     public const string AddQaReview = nameof(AddQaReview);
+
+    /// <summary>Everyone's QA reviews; without it a viewer sees only the reviews of their own activities.</summary>
+    public const string ViewAllQaReviews = nameof(ViewAllQaReviews);
     public const string RemoveFromMissed = nameof(RemoveFromMissed);
     public const string Export = nameof(Export);
     public const string Anonymize = nameof(Anonymize);
@@ -18,6 +21,7 @@ public static class Policies
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         Add(options, EditInteractions, UserRole.Administrator, UserRole.Supervisor, UserRole.Agent);
         Add(options, AddQaReview, UserRole.Administrator, UserRole.Supervisor);
+        Add(options, ViewAllQaReviews, UserRole.Administrator, UserRole.Supervisor, UserRole.Manager);
         Add(options, RemoveFromMissed, UserRole.Administrator, UserRole.Supervisor);
         Add(options, Export, UserRole.Administrator, UserRole.Supervisor, UserRole.Manager);
         Add(options, Anonymize, UserRole.Administrator, UserRole.Supervisor);

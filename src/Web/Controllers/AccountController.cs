@@ -9,6 +9,7 @@ using WapListing.Infrastructure.Data;
 using WapListing.Web.Features.Account;
 using WapListing.Web.Hosting;
 using WapListing.Web.Localization;
+using WapListing.Web.Validation;
 
 namespace WapListing.Web.Controllers;
 
@@ -21,8 +22,6 @@ public sealed class AccountController(
     IStringLocalizer<SharedResource> localizer,
     ILogger<AccountController> logger) : Controller
 {
-    public const string DefaultPage = "/listing/wap";
-
     [AllowAnonymous]
     [HttpGet("login")]
     public IActionResult Login(string? returnUrl) =>
@@ -31,6 +30,7 @@ public sealed class AccountController(
     [AllowAnonymous]
     [HttpPost("login")]
     [EnableRateLimiting(RateLimits.Login)]
+    [RedisplaysInvalidInput]
     public async Task<IActionResult> Login(LoginViewModel model)
     {
         if (!ModelState.IsValid)
@@ -106,4 +106,7 @@ public sealed class AccountController(
         Response.StatusCode = StatusCodes.Status403Forbidden;
         return View();
     }
+
+    /// <summary>Where sign-in and the language switch lead when no local return URL was given: the listing.</summary>
+    private string DefaultPage => Url.Action(nameof(ListingController.Wap), "Listing")!;
 }

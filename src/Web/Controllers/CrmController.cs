@@ -1,23 +1,20 @@
 using Microsoft.AspNetCore.Mvc;
 using WapListing.Web.Features.Crm;
-using WapListing.Web.Identity;
 
 namespace WapListing.Web.Controllers;
 
 /// <summary>CRM contact, company and ticket pages opened from the detail (their interactions within rights).</summary>
-public sealed class CrmController(CurrentViewer viewer, GetCrmRecord getRecord) : Controller
+public sealed class CrmController(GetCrmRecord getRecord) : Controller
 {
     [HttpGet("crm/contacts/{id:int}")]
-    public async Task<IActionResult> Contact(int id, CancellationToken cancellationToken) =>
-        Show(await getRecord.ContactAsync(await viewer.GetRightsAsync(cancellationToken), id, viewer.TimeZone, cancellationToken));
+    public Task<IActionResult> Contact(int id, CancellationToken cancellationToken) => ShowAsync(CrmRecordKind.Contact, id, cancellationToken);
 
     [HttpGet("crm/companies/{id:int}")]
-    public async Task<IActionResult> Company(int id, CancellationToken cancellationToken) =>
-        Show(await getRecord.CompanyAsync(await viewer.GetRightsAsync(cancellationToken), id, viewer.TimeZone, cancellationToken));
+    public Task<IActionResult> Company(int id, CancellationToken cancellationToken) => ShowAsync(CrmRecordKind.Company, id, cancellationToken);
 
     [HttpGet("tickets/{id:int}")]
-    public async Task<IActionResult> Ticket(int id, CancellationToken cancellationToken) =>
-        Show(await getRecord.TicketAsync(await viewer.GetRightsAsync(cancellationToken), id, viewer.TimeZone, cancellationToken));
+    public Task<IActionResult> Ticket(int id, CancellationToken cancellationToken) => ShowAsync(CrmRecordKind.Ticket, id, cancellationToken);
 
-    private IActionResult Show(CrmRecordViewModel? model) => model is null ? NotFound() : View("Record", model);
+    private async Task<IActionResult> ShowAsync(CrmRecordKind kind, int id, CancellationToken cancellationToken) =>
+        await getRecord.HandleAsync(new GetCrmRecordRequest(kind, id), cancellationToken) is { } model ? View("Record", model) : NotFound();
 }

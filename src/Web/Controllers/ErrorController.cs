@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using WapListing.Web.Hosting;
+using WapListing.Web.Errors;
 
 namespace WapListing.Web.Controllers;
 
-/// <summary>Where the exception handler sends failed requests: 503 while the database is away, else 500.</summary>
+/// <summary>Where the exception handler sends failed page requests: the status of <see cref="ExceptionStatus"/> with its page.</summary>
 [AllowAnonymous]
 [ApiExplorerSettings(IgnoreApi = true)]
 public sealed class ErrorController : Controller
@@ -14,17 +14,19 @@ public sealed class ErrorController : Controller
     public IActionResult Index()
     {
         var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
-        var exception = failure?.Error;
-        if (DatabaseOutage.IsCause(exception))
+        var status = ExceptionStatus.For(failure?.Error);
+        Response.StatusCode = status;
+        switch (status)
         {
-            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            Response.Headers.RetryAfter = "30";
-            var retryUrl = failure?.Path is { } path && Url.IsLocalUrl(path) ? path + Request.QueryString : "/";
-            return View("Unavailable", retryUrl);
+            case StatusCodes.Status503ServiceUnavailable:
+                Response.Headers.RetryAfter = ProblemDetailsExceptionHandler.RetryAfterSeconds;
+                var retryUrl = failure?.Path is { } path && Url.IsLocalUrl(path) ? path + Request.QueryString : Url.Content("~/");
+                return View("Unavailable", retryUrl);
+            case StatusCodes.Status500InternalServerError:
+                return View("Error", HttpContext.TraceIdentifier);
+            default:
+                return View("Status", status);
         }
-
-        Response.StatusCode = StatusCodes.Status500InternalServerError;
-        return View("Error", HttpContext.TraceIdentifier);
     }
 
     /// <summary>Bodies for empty error statuses (404 and the like), so people see a page rather than the browser's.</summary>

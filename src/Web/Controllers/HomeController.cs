@@ -5,5 +5,5 @@ namespace WapListing.Web.Controllers;
 public sealed class HomeController : Controller
 {
     [HttpGet("/")]
-    public IActionResult Index() => LocalRedirect(AccountController.DefaultPage);
+    public IActionResult Index() => LocalRedirect(Url.Action(nameof(ListingController.Wap), "Listing")!);
 }

@@ -11,5 +11,5 @@ public sealed class ManageController(GetUsersAndRights getUsersAndRights) : Cont
 {
     [HttpGet("manage")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(await getUsersAndRights.HandleAsync(cancellationToken));
+        View(await getUsersAndRights.HandleAsync(new GetUsersAndRightsRequest(), cancellationToken));
 }

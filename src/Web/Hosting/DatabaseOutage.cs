@@ -41,5 +41,3 @@ public static class DatabaseOutage
         return false;
     }
 }
-
-public sealed class DatabaseUnavailableException(Exception cause) : Exception("The database cannot be reached.", cause);

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace WapListing.Web.Hosting;
 
@@ -7,11 +8,11 @@ public static class RateLimits
 {
     public const string Login = "login";
 
-    /// <summary>Sign-in attempts per client address and minute (configurable: RateLimiting:LoginPermitsPerMinute).</summary>
-    public static void AddWapListingRateLimits(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Sign-in attempts per client address and minute (<see cref="RateLimitingOptions.LoginPermitsPerMinute"/>).</summary>
+    public static IServiceCollection AddWapListingRateLimits(this IServiceCollection services)
     {
-        var permits = configuration.GetValue("RateLimiting:LoginPermitsPerMinute", 10);
-        services.AddRateLimiter(options =>
+        services.AddOptions<RateLimitingOptions>().BindConfiguration(RateLimitingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        return services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = (context, _) =>
@@ -23,7 +24,7 @@ public static class RateLimits
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions
                 {
-                    PermitLimit = permits,
+                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value.LoginPermitsPerMinute,
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 }));

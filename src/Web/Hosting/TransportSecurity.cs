@@ -4,22 +4,19 @@ namespace WapListing.Web.Hosting;
 public static class TransportSecurity
 {
     public const string TestingEnvironment = "Testing";
-    public const string RequireHttpsSetting = "Security:RequireHttps";
 
     /// <summary>The setting Security:RequireHttps wins; without it, every environment but Development and Testing requires HTTPS.</summary>
-    public static bool RequiresHttps(IConfiguration configuration, IHostEnvironment environment) =>
-        configuration.GetValue(
-            RequireHttpsSetting,
-            !environment.IsDevelopment() && !environment.IsEnvironment(TestingEnvironment));
+    public static bool RequiresHttps(SecurityOptions options, IHostEnvironment environment) =>
+        options.RequireHttps ?? (!environment.IsDevelopment() && !environment.IsEnvironment(TestingEnvironment));
 
-    public static IServiceCollection AddTransportSecurity(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddTransportSecurity(this IServiceCollection services, SecurityOptions options)
     {
-        services.AddHsts(options =>
+        services.AddHsts(hsts =>
         {
-            options.MaxAge = TimeSpan.FromDays(365);
-            options.IncludeSubDomains = true;
+            hsts.MaxAge = TimeSpan.FromDays(365);
+            hsts.IncludeSubDomains = true;
         });
-        services.AddHttpsRedirection(options => options.HttpsPort = configuration.GetValue("Security:HttpsPort", 443));
+        services.AddHttpsRedirection(redirection => redirection.HttpsPort = options.HttpsPort);
         return services;
     }
 }

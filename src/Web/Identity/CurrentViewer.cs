@@ -27,16 +27,3 @@ public sealed class CurrentViewer(IHttpContextAccessor httpContextAccessor, WapL
     public async Task<ViewerRights> GetRightsAsync(CancellationToken cancellationToken = default) =>
         _rights ??= await InteractionRights.LoadAsync(db, UserId, cancellationToken);
 }
-
-public static class ViewerTimeZones
-{
-    public static TimeZoneInfo Find(string? id)
-    {
-        if (!string.IsNullOrEmpty(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone))
-        {
-            return zone;
-        }
-
-        return TimeZoneInfo.FindSystemTimeZoneById(User.DefaultTimeZoneId);
-    }
-}

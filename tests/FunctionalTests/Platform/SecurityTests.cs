@@ -121,11 +121,12 @@ public sealed class SecurityTests(DemoDatabaseFixture database) : IClassFixture<
     [InlineData("Testing", "true", true)]
     public void Https_is_required_outside_development_and_tests_unless_configured_otherwise(string environment, string? setting, bool expected)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(setting is null ? [] : [new(TransportSecurity.RequireHttpsSetting, setting)])
-            .Build();
+        var options = new ConfigurationBuilder()
+            .AddInMemoryCollection(setting is null ? [] : [new($"{SecurityOptions.Section}:{nameof(SecurityOptions.RequireHttps)}", setting)])
+            .Build()
+            .GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
         var host = new HostingEnvironment { EnvironmentName = environment };
-        Assert.Equal(expected, TransportSecurity.RequiresHttps(configuration, host));
+        Assert.Equal(expected, TransportSecurity.RequiresHttps(options, host));
     }
 
     [Theory]

@@ -3,19 +3,30 @@ using WapListing.Domain.Entities;
 using WapListing.Infrastructure.Data;
 using WapListing.Infrastructure.Rights;
 using WapListing.Web.Features.Listing;
+using WapListing.Web.Identity;
 
 namespace WapListing.Web.Features.Crm;
 
-public sealed record CrmField(string LabelKey, string? Value, string? Link = null);
+public sealed record GetCrmRecordRequest(CrmRecordKind Kind, int Id);
 
 /// <summary>A CRM contact, company or ticket page: its data and the interactions tied to it that the viewer may see.</summary>
-public sealed record CrmRecordViewModel(string TitleKey, string Name, IReadOnlyList<CrmField> Fields, IReadOnlyList<WapListingRow> Interactions, TimeZoneInfo Zone);
-
-public sealed class GetCrmRecord(WapListingDbContext db)
+public sealed class GetCrmRecord(WapListingDbContext db, CurrentViewer viewer)
 {
     private const int MaxInteractions = 200;
 
-    public async Task<CrmRecordViewModel?> ContactAsync(ViewerRights rights, int id, TimeZoneInfo zone, CancellationToken cancellationToken)
+    public async Task<CrmRecordViewModel?> HandleAsync(GetCrmRecordRequest request, CancellationToken cancellationToken)
+    {
+        var rights = await viewer.GetRightsAsync(cancellationToken);
+        var zone = viewer.TimeZone;
+        return request.Kind switch
+        {
+            CrmRecordKind.Contact => await ContactAsync(rights, request.Id, zone, cancellationToken),
+            CrmRecordKind.Company => await CompanyAsync(rights, request.Id, zone, cancellationToken),
+            _ => await TicketAsync(rights, request.Id, zone, cancellationToken),
+        };
+    }
+
+    private async Task<CrmRecordViewModel?> ContactAsync(ViewerRights rights, int id, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         var contact = await db.Contacts.AsNoTracking().Where(c => c.Id == id)
             .Select(c => new { c.Name, c.Email, c.PhoneNumbers, c.CompanyId, Company = c.Company != null ? c.Company.Name : null })
@@ -30,11 +41,11 @@ public sealed class GetCrmRecord(WapListingDbContext db)
         [
             new("Detail.Email", contact.Email),
             new("Detail.Phone", string.Join(", ", contact.PhoneNumbers)),
-            new("Crm.Company", contact.Company, contact.CompanyId is { } companyId ? $"/crm/companies/{companyId}" : null),
+            new("Crm.Company", contact.Company, contact.CompanyId is { } companyId ? new CrmLink(CrmRecordKind.Company, companyId) : null),
         ], rows, zone);
     }
 
-    public async Task<CrmRecordViewModel?> CompanyAsync(ViewerRights rights, int id, TimeZoneInfo zone, CancellationToken cancellationToken)
+    private async Task<CrmRecordViewModel?> CompanyAsync(ViewerRights rights, int id, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         var company = await db.Companies.AsNoTracking().Where(c => c.Id == id)
             .Select(c => new { c.Name, Contacts = db.Contacts.Where(k => k.CompanyId == c.Id).OrderBy(k => k.Name).Select(k => new { k.Id, k.Name }).ToList() })
@@ -46,10 +57,10 @@ public sealed class GetCrmRecord(WapListingDbContext db)
 
         var rows = await RowsAsync(db.Interactions.VisibleTo(rights).Where(i => i.Contact != null && i.Contact.CompanyId == id), cancellationToken);
         return new CrmRecordViewModel("Crm.Company", company.Name,
-            company.Contacts.Select(k => new CrmField("Column.Contact", k.Name, $"/crm/contacts/{k.Id}")).ToList(), rows, zone);
+            company.Contacts.Select(k => new CrmField("Column.Contact", k.Name, new CrmLink(CrmRecordKind.Contact, k.Id))).ToList(), rows, zone);
     }
 
-    public async Task<CrmRecordViewModel?> TicketAsync(ViewerRights rights, int id, TimeZoneInfo zone, CancellationToken cancellationToken)
+    private async Task<CrmRecordViewModel?> TicketAsync(ViewerRights rights, int id, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         var ticket = await db.Tickets.AsNoTracking().Where(t => t.Id == id).Select(t => new { t.Number, t.Title, t.Status }).FirstOrDefaultAsync(cancellationToken);
         if (ticket is null)

@@ -4,10 +4,6 @@ using WapListing.Infrastructure.Search;
 
 namespace WapListing.Web.Features.Detail;
 
-public sealed record ContactOption(int Id, string Name, string? Email, IReadOnlyList<string> PhoneNumbers, string? Company);
-
-public sealed record TicketOption(int Id, int Number, string Title);
-
 /// <summary>The pickers of the pairing and ticket panels: CRM records found by name, number or e-mail (accent-insensitive).</summary>
 public sealed class DetailSearches(WapListingDbContext db)
 {

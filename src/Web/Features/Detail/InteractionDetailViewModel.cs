@@ -1,21 +1,5 @@
 namespace WapListing.Web.Features.Detail;
 
-public enum DetailTab
-{
-    Wap,
-    Activity,
-}
-
-public enum DetailPanel
-{
-    None,
-    Pair,
-    Ticket,
-    Qa,
-}
-
-public sealed record DetailAccess(bool CanEdit, bool CanAddQa, bool CanRemoveFromMissed, bool CanAnonymize);
-
 public sealed record InteractionDetailViewModel(
     InteractionDetail Detail,
     ActivityItem? Selected,
@@ -26,17 +10,8 @@ public sealed record InteractionDetailViewModel(
     IReadOnlyList<TicketOption> TicketResults,
     DetailAccess Access,
     TimeZoneInfo Zone,
-    string ShareableLink,
     string? Message)
 {
-    public string Link(string activityName, DetailTab tab, DetailPanel panel = DetailPanel.None)
-    {
-        var url = "/listing/activities/?activityDetail=" + Uri.EscapeDataString(activityName);
-        if (tab != DetailTab.Wap)
-        {
-            url += "&tab=" + tab.ToString().ToLowerInvariant();
-        }
-
-        return panel == DetailPanel.None ? url : url + "&panel=" + panel.ToString().ToLowerInvariant();
-    }
+    /// <summary>The name a shared link of this page carries: the selected activity's, else the interaction's.</summary>
+    public string SelectedName => Selected?.Name ?? Detail.Interaction.Name;
 }

@@ -3,8 +3,6 @@ using System.Text.Json;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 using SpreadCheetah;
 using SpreadCheetah.Styling;
 using SpreadCheetah.Worksheets;
@@ -12,56 +10,48 @@ using WapListing.Domain.Entities;
 using WapListing.Infrastructure.Data;
 using WapListing.Infrastructure.Rights;
 using WapListing.Web.Features.Listing;
+using WapListing.Web.Features.Listing.Criteria;
 using WapListing.Web.Localization;
 
 namespace WapListing.Web.Features.Export;
 
-public enum ExportOutcome
-{
-    Written,
-    Busy,
-    TooManyRowsForXlsx,
-}
-
 /// <summary>
 /// The one export (DESIGN §7): the listing's own filtered, sorted, rights-checked query, read as a stream and
-/// written row by row to the response as .xlsx (SpreadCheetah) or .csv (CsvHelper). Memory stays flat; a client
+/// written row by row to a stream (the response) as .xlsx (SpreadCheetah) or .csv (CsvHelper). Memory stays flat; a client
 /// that goes away cancels the query. Times are in the viewer's zone; durations are whole seconds in both formats.
 /// </summary>
 public sealed class ListingExporter(
     WapListingDbContext db,
-    ExportGate gate,
-    IOptions<ExportOptions> options,
     IStringLocalizer<SharedResource> localizer,
     TimeProvider clock)
 {
     private const string DateTimeFormat = "yyyy-MM-dd HH:mm:ss";
 
-    public async Task<ExportOutcome> WriteAsync(HttpResponse response, ViewerRights rights, int userId, ExportRequest request, CancellationToken cancellationToken)
+    public string ContentType(ExportFormat format) => format == ExportFormat.Xlsx
+        ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        : "text/csv; charset=utf-8";
+
+    /// <summary>The download's name: the localized word for the export and the local days it covers.</summary>
+    public string FileName(ExportSettings settings)
     {
-        using var slot = await gate.TryEnterAsync(cancellationToken);
-        if (slot is null)
-        {
-            return ExportOutcome.Busy;
-        }
+        var zone = settings.Criteria.Zone;
+        var first = Local(settings.Criteria.From, zone);
+        var last = Local(settings.Criteria.To, zone).AddTicks(-1);
+        var extension = settings.Format == ExportFormat.Xlsx ? "xlsx" : "csv";
+        return $"{localizer["Export.FileName"]}_{first:yyyy-MM-dd}_{last:yyyy-MM-dd}.{extension}";
+    }
 
-        var matching = WapListingQuery.Matching(db, rights, request.Criteria).AsNoTracking();
-        if (request.Format == ExportFormat.Xlsx && await matching.Take(options.Value.XlsxRowLimit + 1).CountAsync(cancellationToken) > options.Value.XlsxRowLimit)
-        {
-            return ExportOutcome.TooManyRowsForXlsx;
-        }
-
-        var rows = matching.Sorted(request.Criteria).ToRows().StreamWithServerCancellation(cancellationToken);
-        response.ContentType = request.Format == ExportFormat.Xlsx
-            ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            : "text/csv; charset=utf-8";
-        response.Headers.ContentDisposition = ContentDisposition(request);
+    /// <summary>Streams the rows the viewer may see into <paramref name="body"/>, then audits the export.</summary>
+    public async Task WriteAsync(Stream body, ViewerRights rights, int userId, ExportSettings settings, CancellationToken cancellationToken)
+    {
+        var rows = WapListingQuery.Matching(db, rights, settings.Criteria).AsNoTracking()
+            .Sorted(settings.Criteria).ToRows().StreamWithServerCancellation(cancellationToken);
         var texts = new CellTexts(
             localizer["Common.Yes"], localizer["Common.No"], localizer["Listing.Anonymized"],
             Enum.GetValues<EndedBy>().ToDictionary(e => e, e => localizer[$"EndedBy.{e}"].Value));
-        var written = request.Format == ExportFormat.Xlsx
-            ? await WriteXlsxAsync(response.Body, rows, request, texts, cancellationToken)
-            : await WriteCsvAsync(response.Body, rows, request, texts, cancellationToken);
+        var written = settings.Format == ExportFormat.Xlsx
+            ? await WriteXlsxAsync(body, rows, settings, texts, cancellationToken)
+            : await WriteCsvAsync(body, rows, settings, texts, cancellationToken);
 
         db.AuditEntries.Add(new AuditEntry
         {
@@ -70,25 +60,24 @@ public sealed class ListingExporter(
             Action = "listing.exported",
             Detail = JsonSerializer.Serialize(new
             {
-                format = request.Format.ToString().ToLowerInvariant(),
-                scope = request.Scope.ToString(),
+                format = settings.Format.ToString().ToLowerInvariant(),
+                scope = settings.Scope.ToString(),
                 rows = written,
-                filter = ListingUrl.For(request.Criteria with { Page = 1 }),
+                filter = ListingQueryString.Append(string.Empty, settings.Criteria with { Page = 1, Selected = [] }),
             }),
         });
         await db.SaveChangesAsync(CancellationToken.None);
-        return ExportOutcome.Written;
     }
 
-    public string Header(ExportColumn column, TimeZoneInfo zone) => column switch
+    public string Header(ListingColumn column, TimeZoneInfo zone) => column switch
     {
-        ExportColumn.Time or ExportColumn.MissedTime => $"{localizer[$"Column.{column}"]} ({zone.Id})",
-        ExportColumn.WaitTime or ExportColumn.Duration => $"{localizer[$"Column.{column}"]} ({localizer["Export.Seconds"]})",
-        ExportColumn.Name => localizer["Filter.UniqueName"],
+        ListingColumn.Time or ListingColumn.MissedTime => $"{localizer[$"Column.{column}"]} ({zone.Id})",
+        ListingColumn.WaitTime or ListingColumn.Duration => $"{localizer[$"Column.{column}"]} ({localizer["Export.Seconds"]})",
+        ListingColumn.Name => localizer["Filter.UniqueName"],
         _ => localizer[$"Column.{column}"],
     };
 
-    private async Task<long> WriteCsvAsync(Stream body, IAsyncEnumerable<WapListingRow> rows, ExportRequest request, CellTexts texts, CancellationToken cancellationToken)
+    private async Task<long> WriteCsvAsync(Stream body, IAsyncEnumerable<WapListingRow> rows, ExportSettings request, CellTexts texts, CancellationToken cancellationToken)
     {
         var csvOptions = new CsvWriterOptions
         {
@@ -111,16 +100,16 @@ public sealed class ListingExporter(
             {
                 switch (column)
                 {
-                    case ExportColumn.WaitTime:
+                    case ListingColumn.WaitTime:
                         csv.WriteField(row.WaitTime, default);
                         break;
-                    case ExportColumn.Duration:
+                    case ListingColumn.Duration:
                         csv.WriteField(row.Duration, default);
                         break;
-                    case ExportColumn.Time:
+                    case ListingColumn.Time:
                         csv.WriteField(Local(row.Time, zone).ToString(DateTimeFormat, CultureInfo.InvariantCulture));
                         break;
-                    case ExportColumn.MissedTime:
+                    case ListingColumn.MissedTime:
                         csv.WriteField(row.MissedTime is { } missed ? Local(missed, zone).ToString(DateTimeFormat, CultureInfo.InvariantCulture) : string.Empty);
                         break;
                     default:
@@ -137,7 +126,7 @@ public sealed class ListingExporter(
         return count;
     }
 
-    private async Task<long> WriteXlsxAsync(Stream body, IAsyncEnumerable<WapListingRow> rows, ExportRequest request, CellTexts texts, CancellationToken cancellationToken)
+    private async Task<long> WriteXlsxAsync(Stream body, IAsyncEnumerable<WapListingRow> rows, ExportSettings request, CellTexts texts, CancellationToken cancellationToken)
     {
         await using var output = new SyncWriteBufferingStream(body);
         var zone = request.Criteria.Zone;
@@ -162,10 +151,10 @@ public sealed class ListingExporter(
                 {
                     cells[i] = request.Columns[i] switch
                     {
-                        ExportColumn.Time => new Cell(Local(row.Time, zone), dateStyle),
-                        ExportColumn.MissedTime => row.MissedTime is { } missed ? new Cell(Local(missed, zone), dateStyle) : new Cell(string.Empty),
-                        ExportColumn.WaitTime => new Cell(row.WaitTime),
-                        ExportColumn.Duration => new Cell(row.Duration),
+                        ListingColumn.Time => new Cell(Local(row.Time, zone), dateStyle),
+                        ListingColumn.MissedTime => row.MissedTime is { } missed ? new Cell(Local(missed, zone), dateStyle) : new Cell(string.Empty),
+                        ListingColumn.WaitTime => new Cell(row.WaitTime),
+                        ListingColumn.Duration => new Cell(row.Duration),
                         var column => new Cell(Text(row, column, texts) ?? string.Empty),
                     };
                 }
@@ -181,48 +170,36 @@ public sealed class ListingExporter(
         return count;
     }
 
-    private static string? Text(WapListingRow row, ExportColumn column, CellTexts texts) => column switch
+    private static string? Text(WapListingRow row, ListingColumn column, CellTexts texts) => column switch
     {
-        ExportColumn.Queue => row.Queue,
-        ExportColumn.User => row.User,
-        ExportColumn.Contact => row.Anonymized ? texts.Anonymized : row.Contact,
-        ExportColumn.WhatsAppContact => row.WhatsAppContact,
-        ExportColumn.Answered => row.Answered ? texts.Yes : texts.No,
-        ExportColumn.EndedBy => row.EndedBy is { } endedBy ? texts.EndedBy[endedBy] : null,
-        ExportColumn.Connector => row.Connector,
-        ExportColumn.Missed => row.MissedState switch
+        ListingColumn.Queue => row.Queue,
+        ListingColumn.User => row.User,
+        ListingColumn.Contact => row.Anonymized ? texts.Anonymized : row.Contact,
+        ListingColumn.WhatsAppContact => row.WhatsAppContact,
+        ListingColumn.Answered => row.Answered ? texts.Yes : texts.No,
+        ListingColumn.EndedBy => row.EndedBy is { } endedBy ? texts.EndedBy[endedBy] : null,
+        ListingColumn.Connector => row.Connector,
+        ListingColumn.Missed => row.MissedState switch
         {
             MissedState.Shown => "1",
             MissedState.Removed => "0",
             MissedState.ContactedBack => "NO",
             _ => null,
         },
-        ExportColumn.Name => row.Name,
+        ListingColumn.Name => row.Name,
         _ => null,
     };
 
     private static DateTime Local(DateTimeOffset instant, TimeZoneInfo zone) =>
         DateTime.SpecifyKind(TimeZoneInfo.ConvertTime(instant, zone).DateTime, DateTimeKind.Unspecified);
 
-    private static double Width(ExportColumn column) => column switch
+    private static double Width(ListingColumn column) => column switch
     {
-        ExportColumn.Time or ExportColumn.MissedTime => 20,
-        ExportColumn.WaitTime or ExportColumn.Duration or ExportColumn.Answered or ExportColumn.Missed => 12,
-        ExportColumn.Name => 22,
+        ListingColumn.Time or ListingColumn.MissedTime => 20,
+        ListingColumn.WaitTime or ListingColumn.Duration or ListingColumn.Answered or ListingColumn.Missed => 12,
+        ListingColumn.Name => 22,
         _ => 26,
     };
-
-    private string ContentDisposition(ExportRequest request)
-    {
-        var zone = request.Criteria.Zone;
-        var first = Local(request.Criteria.From, zone);
-        var last = Local(request.Criteria.To, zone).AddTicks(-1);
-        var extension = request.Format == ExportFormat.Xlsx ? "xlsx" : "csv";
-        var name = $"{localizer["Export.FileName"]}_{first:yyyy-MM-dd}_{last:yyyy-MM-dd}.{extension}";
-        var header = new ContentDispositionHeaderValue("attachment");
-        header.SetHttpFileName(name);
-        return header.ToString();
-    }
 
     /// <summary>The words cells repeat on every row, looked up once per export instead of once per cell.</summary>
     private sealed record CellTexts(string Yes, string No, string Anonymized, IReadOnlyDictionary<EndedBy, string> EndedBy);

@@ -4,6 +4,7 @@ using WapListing.Domain.Entities;
 using WapListing.Infrastructure.Data;
 using WapListing.Infrastructure.Rights;
 using WapListing.Infrastructure.Search;
+using WapListing.Web.Features.Listing.Criteria;
 
 namespace WapListing.Web.Features.Listing;
 
@@ -63,14 +64,7 @@ public static class WapListingQuery
 
         if (criteria.Missed is { } missed)
         {
-            var state = missed switch
-            {
-                MissedFilter.Shown => MissedState.Shown,
-                MissedFilter.Removed => MissedState.Removed,
-                MissedFilter.ContactedBack => MissedState.ContactedBack,
-                _ => MissedState.None,
-            };
-            interactions = interactions.Where(i => i.MissedState == state);
+            interactions = interactions.Where(i => i.MissedState == missed);
         }
 
         if (criteria.EndedBy is { } endedBy)

@@ -1,3 +1,5 @@
+using WapListing.Web.Features.Listing.Criteria;
+
 namespace WapListing.Web.Features.Listing;
 
 public sealed record WapListingViewModel(

@@ -5,26 +5,12 @@ using WapListing.Infrastructure.Data;
 
 namespace WapListing.Web.Features.Manage;
 
-/// <summary>One user with the rights the rule of DESIGN §4 reads: whose rows (users, user groups) and which queues' rows they see.</summary>
-public sealed record UserRightsRow(
-    int Id,
-    string UserName,
-    string DisplayName,
-    UserRole Role,
-    bool IsActive,
-    string TimeZoneId,
-    string? Language,
-    bool AllUsers,
-    bool AllQueues,
-    IReadOnlyList<string> Users,
-    IReadOnlyList<string> UserGroups,
-    IReadOnlyList<string> Queues,
-    IReadOnlyList<string> QueueGroups);
+public sealed record GetUsersAndRightsRequest;
 
 /// <summary>The administrators' read-only overview of users and their rights: two queries, whatever the number of users.</summary>
 public sealed class GetUsersAndRights(WapListingDbContext db)
 {
-    public async Task<IReadOnlyList<UserRightsRow>> HandleAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<UserRightsRow>> HandleAsync(GetUsersAndRightsRequest request, CancellationToken cancellationToken)
     {
         var users = await db.Users.AsNoTracking()
             .Select(u => new { u.Id, u.UserName, u.DisplayName, u.Role, u.IsActive, u.TimeZoneId, u.Language, u.RightsAllUsers, u.RightsAllQueues })

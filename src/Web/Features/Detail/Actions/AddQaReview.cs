@@ -1,22 +1,39 @@
+using System.ComponentModel.DataAnnotations;
 using WapListing.Domain.Entities;
 using WapListing.Infrastructure.Data;
 using WapListing.Infrastructure.Rights;
+using WapListing.Web.Identity;
+using WapListing.Web.Validation;
 
 namespace WapListing.Web.Features.Detail.Actions;
 
-/// <summary>A QA review of an activity: score 0–100 and an optional comment; reviewer and time recorded.</summary>
-public sealed class AddQaReview(WapListingDbContext db, TimeProvider clock)
+public sealed record AddQaReviewRequest : IDetailActionRequest
 {
-    public const int MaxCommentLength = 2000;
+    [Required(ErrorMessage = ValidationMessages.Required)]
+    [StringLength(DetailActionLimits.MaxNameLength, ErrorMessage = ValidationMessages.TooLong)]
+    [Display(Name = "Detail.ActivityName")]
+    public string? Activity { get; init; }
 
-    public async Task<ActionOutcome> HandleAsync(ViewerRights rights, int reviewerId, string activityName, int? score, string? comment, CancellationToken cancellationToken)
+    [Required(ErrorMessage = ValidationMessages.Required)]
+    [Range(0, 100, ErrorMessage = ValidationMessages.OutOfRange)]
+    [Display(Name = "Detail.Score")]
+    public int? Score { get; init; }
+
+    [StringLength(DetailActionLimits.MaxQaCommentLength, ErrorMessage = ValidationMessages.TooLong)]
+    [Display(Name = "Detail.Comment")]
+    public string? Comment { get; init; }
+
+    string IDetailActionRequest.TargetField => nameof(Activity);
+
+    string? IDetailActionRequest.ReturnTo => Activity;
+}
+
+/// <summary>A QA review of an activity: score 0–100 and an optional comment; reviewer and time recorded.</summary>
+public sealed class AddQaReview(WapListingDbContext db, CurrentViewer viewer, TimeProvider clock)
+{
+    public async Task<ActionOutcome> HandleAsync(AddQaReviewRequest request, CancellationToken cancellationToken)
     {
-        if (score is not (>= 0 and <= 100) || comment?.Length > MaxCommentLength)
-        {
-            return ActionOutcome.Invalid;
-        }
-
-        var (interaction, activity) = await db.FindVisibleActivityAsync(rights, activityName, cancellationToken);
+        var (interaction, activity) = await db.FindVisibleActivityAsync(await viewer.GetRightsAsync(cancellationToken), request.Activity!, cancellationToken);
         if (interaction is null || activity is null)
         {
             return ActionOutcome.NotFound;
@@ -25,10 +42,10 @@ public sealed class AddQaReview(WapListingDbContext db, TimeProvider clock)
         db.QaReviews.Add(new QaReview
         {
             ActivityId = activity.Id,
-            ReviewerId = reviewerId,
+            ReviewerId = viewer.UserId,
             Time = clock.GetUtcNow(),
-            Score = score.Value,
-            Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
+            Score = request.Score!.Value,
+            Comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim(),
         });
         await db.SaveChangesAsync(cancellationToken);
         return ActionOutcome.Done;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using WapListing.Domain.Entities;
 using WapListing.Infrastructure.Data;
 using WapListing.Infrastructure.Rights;
+using WapListing.Web.Identity;
 
 namespace WapListing.Web.Features.Detail.Actions;
 
@@ -12,11 +13,11 @@ namespace WapListing.Web.Features.Detail.Actions;
 /// (event details, QA comments, notes) cleared; statistics kept; marked with who and when; audited
 /// by id only. Idempotent and irreversible.
 /// </summary>
-public sealed class AnonymizeInteraction(WapListingDbContext db, TimeProvider clock)
+public sealed class AnonymizeInteraction(WapListingDbContext db, CurrentViewer viewer, TimeProvider clock)
 {
-    public async Task<ActionOutcome> HandleAsync(ViewerRights rights, int viewerId, string name, CancellationToken cancellationToken)
+    public async Task<ActionOutcome> HandleAsync(InteractionActionRequest request, CancellationToken cancellationToken)
     {
-        var interaction = await db.FindVisibleInteractionAsync(rights, name, cancellationToken);
+        var interaction = await db.FindVisibleInteractionAsync(await viewer.GetRightsAsync(cancellationToken), request.Name!, cancellationToken);
         if (interaction is null)
         {
             return ActionOutcome.NotFound;
@@ -28,6 +29,7 @@ public sealed class AnonymizeInteraction(WapListingDbContext db, TimeProvider cl
         }
 
         var id = interaction.Id;
+        var viewerId = viewer.UserId;
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.MessageAttachments.Where(a => db.Messages.Any(m => m.Id == a.MessageId && m.InteractionId == id)).ExecuteDeleteAsync(cancellationToken);

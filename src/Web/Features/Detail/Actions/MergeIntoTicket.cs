@@ -1,38 +1,58 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using WapListing.Domain.Entities;
 using WapListing.Infrastructure.Data;
 using WapListing.Infrastructure.Rights;
+using WapListing.Web.Identity;
+using WapListing.Web.Validation;
 
 namespace WapListing.Web.Features.Detail.Actions;
 
-/// <summary>Merges an activity into an existing ticket, or into a new one with the given title.</summary>
-public sealed class MergeIntoTicket(WapListingDbContext db)
+public sealed record MergeIntoTicketRequest : IDetailActionRequest
 {
-    public const int MaxTitleLength = 200;
+    [Required(ErrorMessage = ValidationMessages.Required)]
+    [StringLength(DetailActionLimits.MaxNameLength, ErrorMessage = ValidationMessages.TooLong)]
+    [Display(Name = "Detail.ActivityName")]
+    public string? Activity { get; init; }
 
-    public async Task<(ActionOutcome Outcome, int? TicketId)> HandleAsync(ViewerRights rights, string activityName, int? ticketId, string? newTitle, CancellationToken cancellationToken)
+    /// <summary>An existing ticket; without it, a new ticket titled <see cref="Title"/>.</summary>
+    public int? TicketId { get; init; }
+
+    [StringLength(DetailActionLimits.MaxTicketTitleLength, ErrorMessage = ValidationMessages.TooLong)]
+    [Display(Name = "Detail.NewTicket")]
+    public string? Title { get; init; }
+
+    string IDetailActionRequest.TargetField => nameof(Activity);
+
+    string? IDetailActionRequest.ReturnTo => Activity;
+}
+
+/// <summary>Merges an activity into an existing ticket, or into a new one with the given title.</summary>
+public sealed class MergeIntoTicket(WapListingDbContext db, CurrentViewer viewer)
+{
+    public async Task<ActionOutcome> HandleAsync(MergeIntoTicketRequest request, CancellationToken cancellationToken)
     {
-        var (interaction, activity) = await db.FindVisibleActivityAsync(rights, activityName, cancellationToken);
+        var (interaction, activity) = await db.FindVisibleActivityAsync(await viewer.GetRightsAsync(cancellationToken), request.Activity!, cancellationToken);
         if (interaction is null || activity is null)
         {
-            return (ActionOutcome.NotFound, null);
+            return ActionOutcome.NotFound;
         }
 
         Ticket? ticket;
-        if (ticketId is { } id)
+        if (request.TicketId is { } id)
         {
             ticket = await db.Tickets.SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
             if (ticket is null)
             {
-                return (ActionOutcome.NotFound, null);
+                return ActionOutcome.NotFound;
             }
         }
         else
         {
-            newTitle = newTitle?.Trim();
-            if (string.IsNullOrEmpty(newTitle) || newTitle.Length > MaxTitleLength)
+            var newTitle = request.Title?.Trim();
+            if (string.IsNullOrEmpty(newTitle))
             {
-                return (ActionOutcome.Invalid, null);
+                return ActionOutcome.Invalid;
             }
 
             var number = (await db.Tickets.MaxAsync(t => (int?)t.Number, cancellationToken) ?? 1000) + 1;
@@ -42,6 +62,6 @@ public sealed class MergeIntoTicket(WapListingDbContext db)
 
         activity.Ticket = ticket;
         await db.SaveChangesAsync(cancellationToken);
-        return (ActionOutcome.Done, ticket.Id);
+        return ActionOutcome.Done;
     }
 }

@@ -1,71 +1,39 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
-using WapListing.Domain.Entities;
 using WapListing.Infrastructure.Data;
-using WapListing.Infrastructure.Rights;
+using WapListing.Web.Identity;
+using WapListing.Web.Validation;
 
 namespace WapListing.Web.Features.Detail.Actions;
 
-/// <summary>
-/// Pairs an activity with a CRM contact — an existing one, or one created from the dialog (prefilled with the
-/// WhatsApp number and profile name). The interaction and its other activities without a contact get it too.
-/// </summary>
-public sealed class PairContact(WapListingDbContext db)
+public sealed record PairContactRequest : IDetailActionRequest
 {
-    public const int MaxNameLength = 200;
-    public const int MaxPhoneLength = 40;
-    public const int MaxEmailLength = 200;
+    [Required(ErrorMessage = ValidationMessages.Required)]
+    [StringLength(DetailActionLimits.MaxNameLength, ErrorMessage = ValidationMessages.TooLong)]
+    [Display(Name = "Detail.ActivityName")]
+    public string? Activity { get; init; }
 
-    public async Task<ActionOutcome> WithExistingAsync(ViewerRights rights, string activityName, int contactId, CancellationToken cancellationToken)
+    [Required(ErrorMessage = ValidationMessages.Required)]
+    [Display(Name = "Column.Contact")]
+    public int? ContactId { get; init; }
+
+    string IDetailActionRequest.TargetField => nameof(Activity);
+
+    string? IDetailActionRequest.ReturnTo => Activity;
+}
+
+/// <summary>Pairs an activity with an existing CRM contact (see <see cref="ContactPairing"/>).</summary>
+public sealed class PairContact(WapListingDbContext db, CurrentViewer viewer)
+{
+    public async Task<ActionOutcome> HandleAsync(PairContactRequest request, CancellationToken cancellationToken)
     {
-        var (interaction, activity) = await db.FindVisibleActivityAsync(rights, activityName, cancellationToken);
-        var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Id == contactId, cancellationToken);
+        var (interaction, activity) = await db.FindVisibleActivityAsync(await viewer.GetRightsAsync(cancellationToken), request.Activity!, cancellationToken);
+        var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Id == request.ContactId, cancellationToken);
         if (interaction is null || activity is null || contact is null)
         {
             return ActionOutcome.NotFound;
         }
 
-        return await PairAsync(interaction, activity, contact, cancellationToken);
-    }
-
-    public async Task<ActionOutcome> WithNewAsync(ViewerRights rights, string activityName, string? name, string? phone, string? email, CancellationToken cancellationToken)
-    {
-        name = name?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > MaxNameLength || phone?.Length > MaxPhoneLength || email?.Length > MaxEmailLength)
-        {
-            return ActionOutcome.Invalid;
-        }
-
-        var (interaction, activity) = await db.FindVisibleActivityAsync(rights, activityName, cancellationToken);
-        if (interaction is null || activity is null)
-        {
-            return ActionOutcome.NotFound;
-        }
-
-        var contact = new Contact
-        {
-            Name = name,
-            Email = string.IsNullOrWhiteSpace(email) ? null : email.Trim(),
-            PhoneNumbers = string.IsNullOrWhiteSpace(phone) ? [] : [phone.Trim()],
-        };
-        return await PairAsync(interaction, activity, contact, cancellationToken);
-    }
-
-    /// <summary>One save: a new contact is created only when the pairing happens.</summary>
-    private async Task<ActionOutcome> PairAsync(Interaction interaction, Activity activity, Contact contact, CancellationToken cancellationToken)
-    {
-        if (interaction.AnonymizedAt is not null)
-        {
-            return ActionOutcome.NotApplicable;
-        }
-
-        interaction.Contact = contact;
-        activity.Contact = contact;
-        foreach (var other in interaction.Activities.Where(a => a.ContactId is null))
-        {
-            other.Contact = contact;
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return ActionOutcome.Done;
+        return await db.PairAsync(interaction, activity, contact, cancellationToken);
     }
 }

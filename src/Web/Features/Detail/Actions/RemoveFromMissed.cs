@@ -1,15 +1,18 @@
+using System.ComponentModel.DataAnnotations;
 using WapListing.Domain.Entities;
 using WapListing.Infrastructure.Data;
 using WapListing.Infrastructure.Rights;
+using WapListing.Web.Identity;
+using WapListing.Web.Validation;
 
 namespace WapListing.Web.Features.Detail.Actions;
 
 /// <summary>Missed 1 → 0: the interaction is no longer shown among missed activities.</summary>
-public sealed class RemoveFromMissed(WapListingDbContext db, TimeProvider clock)
+public sealed class RemoveFromMissed(WapListingDbContext db, CurrentViewer viewer, TimeProvider clock)
 {
-    public async Task<ActionOutcome> HandleAsync(ViewerRights rights, int viewerId, string name, CancellationToken cancellationToken)
+    public async Task<ActionOutcome> HandleAsync(InteractionActionRequest request, CancellationToken cancellationToken)
     {
-        var interaction = await db.FindVisibleInteractionAsync(rights, name, cancellationToken);
+        var interaction = await db.FindVisibleInteractionAsync(await viewer.GetRightsAsync(cancellationToken), request.Name!, cancellationToken);
         if (interaction is null)
         {
             return ActionOutcome.NotFound;
@@ -27,7 +30,7 @@ public sealed class RemoveFromMissed(WapListingDbContext db, TimeProvider clock)
             Time = clock.GetUtcNow(),
             Kind = ProcessingEventKind.RemovedFromMissed,
             QueueId = interaction.QueueId,
-            UserId = viewerId,
+            UserId = viewer.UserId,
         });
         await db.SaveChangesAsync(cancellationToken);
         return ActionOutcome.Done;

@@ -1,6 +1,7 @@
 using WapListing.Domain.Entities;
 using WapListing.Infrastructure.Data;
 using WapListing.Infrastructure.Rights;
+using WapListing.Web.Identity;
 
 namespace WapListing.Web.Features.Detail.Actions;
 
@@ -8,11 +9,11 @@ namespace WapListing.Web.Features.Detail.Actions;
 /// The WhatsApp icon: a new outbound chat with the same customer and connector, assigned to the viewer, with an
 /// open activity. A missed interaction (1) it is started from becomes contacted back (NO), linked to the new one.
 /// </summary>
-public sealed class StartNewActivity(WapListingDbContext db, TimeProvider clock)
+public sealed class StartNewActivity(WapListingDbContext db, CurrentViewer viewer, TimeProvider clock)
 {
-    public async Task<(ActionOutcome Outcome, string? NewActivityName)> HandleAsync(ViewerRights rights, int viewerId, string name, CancellationToken cancellationToken)
+    public async Task<(ActionOutcome Outcome, string? NewActivityName)> HandleAsync(InteractionActionRequest request, CancellationToken cancellationToken)
     {
-        var source = await db.FindVisibleInteractionAsync(rights, name, cancellationToken);
+        var source = await db.FindVisibleInteractionAsync(await viewer.GetRightsAsync(cancellationToken), request.Name!, cancellationToken);
         if (source is null)
         {
             return (ActionOutcome.NotFound, null);
@@ -24,6 +25,7 @@ public sealed class StartNewActivity(WapListingDbContext db, TimeProvider clock)
         }
 
         var now = clock.GetUtcNow();
+        var viewerId = viewer.UserId;
         var activity = new Activity
         {
             Name = ActionTargets.NewName(Activity.NamePrefix),

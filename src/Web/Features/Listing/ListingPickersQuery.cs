@@ -1,27 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using WapListing.Infrastructure.Data;
 using WapListing.Infrastructure.Rights;
+using WapListing.Web.Features.Listing.Criteria;
 
 namespace WapListing.Web.Features.Listing;
-
-public enum PickerKind
-{
-    User,
-    UserGroup,
-    Queue,
-    QueueGroup,
-    Connector,
-}
-
-public sealed record PickerOption(PickerKind Kind, int Id, string Name, bool IsActive);
 
 /// <summary>
 /// What the filter pickers offer: only users and queues the viewer may use (groups with at least one
 /// of them); deactivated ones only with the crossed-eye toggle, or when already picked. One round trip.
 /// </summary>
-public sealed class GetListingPickers(WapListingDbContext db)
+public sealed class ListingPickersQuery(WapListingDbContext db)
 {
-    public async Task<IReadOnlyList<PickerOption>> HandleAsync(ViewerRights rights, ListingCriteria criteria, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PickerOption>> LoadAsync(ViewerRights rights, ListingCriteria criteria, CancellationToken cancellationToken)
     {
         var all = criteria.IncludeDeactivated;
         var pickedUsers = criteria.UserIds.ToArray();

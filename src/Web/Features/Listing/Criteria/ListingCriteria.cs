@@ -1,49 +1,11 @@
 using WapListing.Domain.Entities;
 
-namespace WapListing.Web.Features.Listing;
-
-public enum TimePreset
-{
-    Today,
-    Yesterday,
-    ThisWeek,
-    LastWeek,
-    ThisMonth,
-    LastMonth,
-    Last7Days,
-    Last30Days,
-    ThisYear,
-    Custom,
-}
-
-public enum ListingColumn
-{
-    Time,
-    Queue,
-    User,
-    Contact,
-    WhatsAppContact,
-    Answered,
-    WaitTime,
-    Duration,
-    EndedBy,
-    Connector,
-    Missed,
-    MissedTime,
-}
-
-/// <summary>The missed states as the page names them: not missed, 1 (shown), 0 (removed), NO (contacted back).</summary>
-public enum MissedFilter
-{
-    NotMissed,
-    Shown,
-    Removed,
-    ContactedBack,
-}
+namespace WapListing.Web.Features.Listing.Criteria;
 
 /// <summary>
-/// Everything the URL of /listing/wap says about which rows to show and in which order, already
-/// validated for the viewer. The listing page, its totals and the export all read the same criteria.
+/// Everything the URL of the listing says about which rows to show and in which order, already validated for
+/// the viewer (DESIGN §5). The listing page, its totals, its links and the export all use the same criteria;
+/// <see cref="ListingCriteriaReader"/> reads them, <see cref="ListingQueryString"/> writes them back.
 /// </summary>
 public sealed record ListingCriteria
 {
@@ -65,7 +27,7 @@ public sealed record ListingCriteria
 
     public InteractionDirection? Direction { get; init; }
     public bool? Answered { get; init; }
-    public MissedFilter? Missed { get; init; }
+    public MissedState? Missed { get; init; }
     public EndedBy? EndedBy { get; init; }
     public int? ConnectorId { get; init; }
     public string? WhatsAppContact { get; init; }
@@ -96,7 +58,3 @@ public sealed record ListingCriteria
             DurationMin, DurationMax, HasContact, HasTicket, Name, Transcript,
         }.Count(value => value is not null);
 }
-
-/// <summary>Criteria read from a query string, the notices for whatever in it was dropped, and the query
-/// string that states the criteria canonically (for links that change one thing).</summary>
-public sealed record ListingCriteriaResult(ListingCriteria Criteria, IReadOnlyList<string> Notices);

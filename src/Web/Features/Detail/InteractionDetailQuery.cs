@@ -2,96 +2,31 @@ using Microsoft.EntityFrameworkCore;
 using WapListing.Domain.Entities;
 using WapListing.Infrastructure.Data;
 using WapListing.Infrastructure.Rights;
+using WapListing.Web.Authorization;
+using WapListing.Web.Identity;
 
 namespace WapListing.Web.Features.Detail;
 
-public sealed record GetInteractionDetailQuery(ViewerRights Rights, string Name, int ViewerId, bool ViewerSeesAllQaReviews);
-
-public sealed record InteractionData(
-    long Id,
-    string Name,
-    DateTimeOffset Time,
-    InteractionDirection Direction,
-    string? Queue,
-    string? User,
-    string? Connector,
-    string? BusinessNumber,
-    string? CustomerNumber,
-    string? WhatsAppContact,
-    int? ContactId,
-    string? Contact,
-    bool Answered,
-    int WaitTime,
-    int Duration,
-    int TalkTime,
-    EndedBy? EndedBy,
-    MissedState MissedState,
-    DateTimeOffset? MissedTime,
-    DateTimeOffset? ClosedTime,
-    string? ContactedBackBy,
-    DateTimeOffset? AnonymizedAt);
-
-public sealed record ActivityItem(
-    long Id,
-    string Name,
-    string? User,
-    int? UserId,
-    string? Queue,
-    ActivityStatus Status,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset? ClosedAt,
-    int Duration,
-    int FocusTime,
-    int FocusInterruptions,
-    bool TimeAnomaly,
-    int? ContactId,
-    string? Contact,
-    int? CompanyId,
-    string? Company,
-    int? TicketId,
-    int? TicketNumber,
-    string? TicketTitle,
-    IReadOnlyList<QaReviewItem> QaReviews);
-
-public sealed record QaReviewItem(int Id, string Reviewer, int ReviewerId, DateTimeOffset Time, int Score, string? Comment);
-
-public sealed record AttachmentItem(long Id, string FileName, string ContentType, long Size);
-
-public sealed record MessageItem(
-    long Id,
-    DateTimeOffset Time,
-    MessageDirection Direction,
-    string? Author,
-    MessageType Type,
-    string? Text,
-    DeliveryStatus DeliveryStatus,
-    IReadOnlyList<AttachmentItem> Attachments);
-
-public sealed record ProcessingEventItem(DateTimeOffset Time, ProcessingEventKind Kind, string? Queue, string? User, string? Detail);
-
-public sealed record InteractionDetail(
-    InteractionData Interaction,
-    IReadOnlyList<ActivityItem> Activities,
-    IReadOnlyList<MessageItem> Messages,
-    IReadOnlyList<ProcessingEventItem> Events,
-    string RequestedName);
-
 /// <summary>
 /// The detail of one interaction found by its own name or one of its activities' names, within the
-/// viewer's rights (else null: the same 404 for unknown and foreign). A fixed four round trips.
+/// viewer's rights (else null: the same 404 for unknown and foreign). Another interaction it names (the one that
+/// contacted it back) is read through the rights rule too. A fixed four round trips.
 /// </summary>
-public sealed class GetInteractionDetail(WapListingDbContext db)
+public sealed class InteractionDetailQuery(WapListingDbContext db, CurrentViewer viewer, ViewerAccess access)
 {
-    public async Task<InteractionDetail?> HandleAsync(GetInteractionDetailQuery query, CancellationToken cancellationToken)
+    public const int MaxNameLength = 100;
+
+    public async Task<InteractionDetail?> LoadAsync(string? requestedName, CancellationToken cancellationToken)
     {
-        var name = query.Name.Trim().ToLowerInvariant();
-        if (name.Length is 0 or > 100)
+        var name = (requestedName ?? string.Empty).Trim().ToLowerInvariant();
+        if (name.Length is 0 or > MaxNameLength)
         {
             return null;
         }
 
-        var interaction = await db.Interactions.AsNoTracking()
-            .VisibleTo(query.Rights)
+        var rights = await viewer.GetRightsAsync(cancellationToken);
+        var visible = db.Interactions.VisibleTo(rights);
+        var interaction = await visible.AsNoTracking()
             .Where(i => i.Name == name || i.Activities.Any(a => a.Name == name))
             .Select(i => new InteractionData(
                 i.Id, i.Name, i.Time, i.Direction,
@@ -102,7 +37,7 @@ public sealed class GetInteractionDetail(WapListingDbContext db)
                 i.CustomerNumber, i.WhatsAppContact, i.ContactId,
                 i.Contact != null ? i.Contact.Name : null,
                 i.Answered, i.WaitTime, i.Duration, i.TalkTime, i.EndedBy, i.MissedState, i.MissedTime, i.ClosedTime,
-                db.Interactions.Where(c => c.Id == i.ContactedBackById).Select(c => c.Name).FirstOrDefault(),
+                visible.Where(c => c.Id == i.ContactedBackById).Select(c => c.Name).FirstOrDefault(),
                 i.AnonymizedAt))
             .FirstOrDefaultAsync(cancellationToken);
         if (interaction is null)
@@ -110,8 +45,8 @@ public sealed class GetInteractionDetail(WapListingDbContext db)
             return null;
         }
 
-        var seeAll = query.ViewerSeesAllQaReviews;
-        var viewerId = query.ViewerId;
+        var seeAll = await access.SeesAllQaReviewsAsync();
+        var viewerId = viewer.UserId;
         var activities = await db.Activities.AsNoTracking()
             .Where(a => a.InteractionId == interaction.Id)
             .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)

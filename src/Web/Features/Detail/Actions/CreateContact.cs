@@ -1,0 +1,62 @@
+using System.ComponentModel.DataAnnotations;
+using WapListing.Domain.Entities;
+using WapListing.Infrastructure.Data;
+using WapListing.Web.Identity;
+using WapListing.Web.Validation;
+
+namespace WapListing.Web.Features.Detail.Actions;
+
+public sealed record CreateContactRequest : IDetailActionRequest
+{
+    [Required(ErrorMessage = ValidationMessages.Required)]
+    [StringLength(DetailActionLimits.MaxNameLength, ErrorMessage = ValidationMessages.TooLong)]
+    [Display(Name = "Detail.ActivityName")]
+    public string? Activity { get; init; }
+
+    [Required(ErrorMessage = ValidationMessages.Required)]
+    [StringLength(DetailActionLimits.MaxContactNameLength, ErrorMessage = ValidationMessages.TooLong)]
+    [Display(Name = "Detail.ContactName")]
+    public string? Name { get; init; }
+
+    [StringLength(DetailActionLimits.MaxPhoneLength, ErrorMessage = ValidationMessages.TooLong)]
+    [Display(Name = "Detail.Phone")]
+    public string? Phone { get; init; }
+
+    [StringLength(DetailActionLimits.MaxEmailLength, ErrorMessage = ValidationMessages.TooLong)]
+    [Display(Name = "Detail.Email")]
+    public string? Email { get; init; }
+
+    string IDetailActionRequest.TargetField => nameof(Activity);
+
+    string? IDetailActionRequest.ReturnTo => Activity;
+}
+
+/// <summary>
+/// Creates a CRM contact from the pairing panel (prefilled with the WhatsApp number and profile name) and pairs the
+/// activity with it; the contact is created only when the pairing happens (see <see cref="ContactPairing"/>).
+/// </summary>
+public sealed class CreateContact(WapListingDbContext db, CurrentViewer viewer)
+{
+    public async Task<ActionOutcome> HandleAsync(CreateContactRequest request, CancellationToken cancellationToken)
+    {
+        var name = request.Name?.Trim();
+        if (string.IsNullOrEmpty(name))
+        {
+            return ActionOutcome.Invalid;
+        }
+
+        var (interaction, activity) = await db.FindVisibleActivityAsync(await viewer.GetRightsAsync(cancellationToken), request.Activity!, cancellationToken);
+        if (interaction is null || activity is null)
+        {
+            return ActionOutcome.NotFound;
+        }
+
+        var contact = new Contact
+        {
+            Name = name,
+            Email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim(),
+            PhoneNumbers = string.IsNullOrWhiteSpace(request.Phone) ? [] : [request.Phone.Trim()],
+        };
+        return await db.PairAsync(interaction, activity, contact, cancellationToken);
+    }
+}

@@ -1,0 +1,3 @@
+namespace WapListing.Web.Features.Detail;
+
+public sealed record AttachmentFile(string FileName, string ContentType, byte[] Content);

@@ -1,0 +1,7 @@
+namespace WapListing.Web.Features.Detail;
+
+public enum DetailTab
+{
+    Wap,
+    Activity,
+}

@@ -1,0 +1,8 @@
+namespace WapListing.Web.Features.Detail;
+
+public sealed record InteractionDetail(
+    InteractionData Interaction,
+    IReadOnlyList<ActivityItem> Activities,
+    IReadOnlyList<MessageItem> Messages,
+    IReadOnlyList<ProcessingEventItem> Events,
+    string RequestedName);

@@ -1,0 +1,7 @@
+namespace WapListing.Web.Features.Export;
+
+public enum ExportFormat
+{
+    Xlsx,
+    Csv,
+}

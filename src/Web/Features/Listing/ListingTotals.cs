@@ -1,0 +1,7 @@
+namespace WapListing.Web.Features.Listing;
+
+/// <summary>
+/// Totals of the filtered set. Counting stops at the cap (10 000 by default): beyond it the count
+/// is shown as a bound ("10 000+") and the other totals describe the newest rows up to the cap.
+/// </summary>
+public sealed record ListingTotals(int Interactions, int Answered, int Missed, double? AverageWait, bool IsBound);

@@ -1,0 +1,10 @@
+namespace WapListing.Web.Features.Listing;
+
+public enum PickerKind
+{
+    User,
+    UserGroup,
+    Queue,
+    QueueGroup,
+    Connector,
+}
