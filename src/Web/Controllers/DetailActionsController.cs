@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using WapListing.Web.Authorization;
+using WapListing.Web.Features.Detail;
 using WapListing.Web.Features.Detail.Actions;
 using WapListing.Web.Identity;
 
@@ -60,5 +61,5 @@ public sealed class DetailActionsController(CurrentViewer viewer) : Controller
     };
 
     private RedirectResult Back(string name, string? tab, string done) =>
-        Redirect($"/listing/activities/?activityDetail={Uri.EscapeDataString(name)}{(tab is null ? "" : "&tab=" + tab)}&done={done}");
+        Redirect(Url.Detail(name, tab is null ? DetailTab.Wap : Enum.Parse<DetailTab>(tab, ignoreCase: true), done: done));
 }

@@ -52,7 +52,7 @@ public sealed class DetailController(
         var contacts = chosenPanel == DetailPanel.Pair ? await searches.ContactsAsync(search, cancellationToken) : [];
         var tickets = chosenPanel == DetailPanel.Ticket ? await searches.TicketsAsync(search, cancellationToken) : [];
         var shareName = selected?.Name ?? detail.Interaction.Name;
-        var shareable = $"{Request.Scheme}://{Request.Host}/listing/activities/?activityDetail={Uri.EscapeDataString(shareName)}";
+        var shareable = $"{Request.Scheme}://{Request.Host}{Url.Detail(shareName)}";
         var message = done is not null && localizer[$"Detail.Done.{done}"] is { ResourceNotFound: false } text ? text.Value : null;
         return View(new InteractionDetailViewModel(
             detail, selected, string.Equals(tab, "activity", StringComparison.OrdinalIgnoreCase) ? DetailTab.Activity : DetailTab.Wap,

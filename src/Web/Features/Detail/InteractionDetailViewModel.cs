@@ -1,3 +1,5 @@
+using WapListing.Web.Localization;
+
 namespace WapListing.Web.Features.Detail;
 
 public enum DetailTab
@@ -29,14 +31,9 @@ public sealed record InteractionDetailViewModel(
     string ShareableLink,
     string? Message)
 {
-    public string Link(string activityName, DetailTab tab, DetailPanel panel = DetailPanel.None)
-    {
-        var url = "/listing/activities/?activityDetail=" + Uri.EscapeDataString(activityName);
-        if (tab != DetailTab.Wap)
-        {
-            url += "&tab=" + tab.ToString().ToLowerInvariant();
-        }
+    /// <summary>The activity the page is about: the selected one, else the interaction itself.</summary>
+    public string SelectedName => Selected?.Name ?? Detail.Interaction.Name;
 
-        return panel == DetailPanel.None ? url : url + "&panel=" + panel.ToString().ToLowerInvariant();
-    }
+    /// <summary>A time of the detail in the viewer's zone and culture; empty when there is none.</summary>
+    public string When(DateTimeOffset? instant) => instant is { } value ? DisplayFormat.DateTime(value, Zone) : string.Empty;
 }

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Mvc;
+using WapListing.Web.Controllers;
+
+namespace WapListing.Web.Features.Detail;
+
+/// <summary>
+/// The one place links to the interaction detail are built:
+/// <c>/listing/activities/?activityDetail=&lt;name&gt;[&amp;tab=activity][&amp;panel=pair][&amp;done=…]</c>.
+/// </summary>
+public static class DetailLinks
+{
+    /// <summary>The detail of an interaction or activity, on a tab, with a panel open, with a done message.</summary>
+    public static string Detail(this IUrlHelper url, string name, DetailTab tab = DetailTab.Wap, DetailPanel panel = DetailPanel.None, string? done = null)
+    {
+        var values = new RouteValueDictionary { ["activityDetail"] = name };
+        if (tab != DetailTab.Wap)
+        {
+            values["tab"] = tab.ToString().ToLowerInvariant();
+        }
+
+        if (panel != DetailPanel.None)
+        {
+            values["panel"] = panel.ToString().ToLowerInvariant();
+        }
+
+        if (done is not null)
+        {
+            values["done"] = done;
+        }
+
+        return WithPublishedSlash(url.Action(nameof(DetailController.Index), "Detail", values));
+    }
+
+    /// <summary>The detail's path without a query, for the action of GET forms that fill the query in.</summary>
+    public static string DetailPath(this IUrlHelper url) =>
+        WithPublishedSlash(url.Action(nameof(DetailController.Index), "Detail"));
+
+    // Shared links have always been /listing/activities/?activityDetail=… (DESIGN §1); routing drops that slash, so it is put back here.
+    private static string WithPublishedSlash(string? link)
+    {
+        if (link is null)
+        {
+            throw new InvalidOperationException("The interaction detail's route did not resolve.");
+        }
+
+        var query = link.IndexOf('?', StringComparison.Ordinal);
+        var path = query < 0 ? link : link[..query];
+        return path.EndsWith('/') ? link : path + "/" + link[path.Length..];
+    }
+}
