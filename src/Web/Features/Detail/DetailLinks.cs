@@ -3,21 +3,55 @@ using WapListing.Web.Controllers;
 
 namespace WapListing.Web.Features.Detail;
 
-/// <summary>The one place that builds links to the interaction detail.</summary>
+/// <summary>
+/// The one place links to the interaction detail are built:
+/// <c>/listing/activities/?activityDetail=&lt;name&gt;[&amp;tab=activity][&amp;panel=pair][&amp;done=…]</c>.
+/// </summary>
 public static class DetailLinks
 {
+    /// <summary>The detail of an interaction or activity, on a tab, with a panel open, with a done message.</summary>
     public static string Detail(this IUrlHelper url, string name, DetailTab tab = DetailTab.Wap, DetailPanel panel = DetailPanel.None, string? done = null)
     {
-        var path = url.Action(nameof(DetailController.Index), "Detail", new
+        var values = new RouteValueDictionary { ["activityDetail"] = name };
+        if (tab != DetailTab.Wap)
         {
-            activityDetail = name,
-            tab = tab == DetailTab.Wap ? null : tab.ToString().ToLowerInvariant(),
-            panel = panel == DetailPanel.None ? null : panel.ToString().ToLowerInvariant(),
-            done,
-        })!;
+            values["tab"] = tab.ToString().ToLowerInvariant();
+        }
 
-        // Shared links have the published form /listing/activities/?activityDetail=… (DESIGN §1); routing drops the slash.
-        var query = path.IndexOf('?', StringComparison.Ordinal);
-        return query > 0 && path[query - 1] != '/' ? path.Insert(query, "/") : path;
+        if (panel != DetailPanel.None)
+        {
+            values["panel"] = panel.ToString().ToLowerInvariant();
+        }
+
+        if (done is not null)
+        {
+            values["done"] = done;
+        }
+
+        return WithPublishedSlash(url.Action(nameof(DetailController.Index), "Detail", values));
+    }
+
+    /// <summary>The shareable link of the detail: the same link with the scheme and host of the current request.</summary>
+    public static string DetailAbsolute(this IUrlHelper url, string name)
+    {
+        var request = url.ActionContext.HttpContext.Request;
+        return $"{request.Scheme}://{request.Host}{url.Detail(name)}";
+    }
+
+    /// <summary>The detail's path without a query, for the action of GET forms that fill the query in.</summary>
+    public static string DetailPath(this IUrlHelper url) =>
+        WithPublishedSlash(url.Action(nameof(DetailController.Index), "Detail"));
+
+    // Shared links have always been /listing/activities/?activityDetail=… (DESIGN §1); routing drops that slash, so it is put back here.
+    private static string WithPublishedSlash(string? link)
+    {
+        if (link is null)
+        {
+            throw new InvalidOperationException("The interaction detail's route did not resolve.");
+        }
+
+        var query = link.IndexOf('?', StringComparison.Ordinal);
+        var path = query < 0 ? link : link[..query];
+        return path.EndsWith('/') ? link : path + "/" + link[path.Length..];
     }
 }

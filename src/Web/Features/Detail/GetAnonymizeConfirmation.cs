@@ -8,8 +8,9 @@ namespace WapListing.Web.Features.Detail;
 public sealed record GetAnonymizeConfirmationRequest
 {
     [FromQuery(Name = "name")]
-    [Required(ErrorMessage = "Validation.Required")]
-    [StringLength(InteractionDetailQuery.MaxNameLength, ErrorMessage = "Validation.TooLong")]
+    [Required(ErrorMessage = ValidationMessages.Required)]
+    [Display(Name = "Filter.UniqueName")]
+    [StringLength(InteractionDetailQuery.MaxNameLength, ErrorMessage = ValidationMessages.TooLong)]
     public string? Name { get; init; }
 }
 

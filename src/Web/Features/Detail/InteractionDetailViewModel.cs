@@ -1,3 +1,5 @@
+using WapListing.Web.Localization;
+
 namespace WapListing.Web.Features.Detail;
 
 public sealed record InteractionDetailViewModel(
@@ -14,4 +16,7 @@ public sealed record InteractionDetailViewModel(
 {
     /// <summary>The name a shared link of this page carries: the selected activity's, else the interaction's.</summary>
     public string SelectedName => Selected?.Name ?? Detail.Interaction.Name;
+
+    /// <summary>A time of the detail in the viewer's zone and culture; empty when there is none.</summary>
+    public string When(DateTimeOffset? instant) => instant is { } value ? DisplayFormat.DateTime(value, Zone) : string.Empty;
 }

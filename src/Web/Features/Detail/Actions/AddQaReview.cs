@@ -1,19 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using WapListing.Domain.Entities;
 using WapListing.Infrastructure.Data;
-using WapListing.Infrastructure.Rights;
 using WapListing.Web.Identity;
 using WapListing.Web.Validation;
 
 namespace WapListing.Web.Features.Detail.Actions;
 
-public sealed record AddQaReviewRequest : IDetailActionRequest
+public sealed record AddQaReviewRequest : ActivityActionRequest
 {
-    [Required(ErrorMessage = ValidationMessages.Required)]
-    [StringLength(DetailActionLimits.MaxNameLength, ErrorMessage = ValidationMessages.TooLong)]
-    [Display(Name = "Detail.ActivityName")]
-    public string? Activity { get; init; }
-
     [Required(ErrorMessage = ValidationMessages.Required)]
     [Range(0, 100, ErrorMessage = ValidationMessages.OutOfRange)]
     [Display(Name = "Detail.Score")]
@@ -22,10 +16,6 @@ public sealed record AddQaReviewRequest : IDetailActionRequest
     [StringLength(DetailActionLimits.MaxQaCommentLength, ErrorMessage = ValidationMessages.TooLong)]
     [Display(Name = "Detail.Comment")]
     public string? Comment { get; init; }
-
-    string IDetailActionRequest.TargetField => nameof(Activity);
-
-    string? IDetailActionRequest.ReturnTo => Activity;
 }
 
 /// <summary>A QA review of an activity: score 0–100 and an optional comment; reviewer and time recorded.</summary>
@@ -33,7 +23,7 @@ public sealed class AddQaReview(WapListingDbContext db, CurrentViewer viewer, Ti
 {
     public async Task<ActionOutcome> HandleAsync(AddQaReviewRequest request, CancellationToken cancellationToken)
     {
-        var (interaction, activity) = await db.FindVisibleActivityAsync(await viewer.GetRightsAsync(cancellationToken), request.Activity!, cancellationToken);
+        var (interaction, activity) = await db.FindVisibleActivityAsync(viewer, request.Activity!, cancellationToken);
         if (interaction is null || activity is null)
         {
             return ActionOutcome.NotFound;

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using WapListing.Domain.Entities;
 using WapListing.Infrastructure.Data;
-using WapListing.Infrastructure.Rights;
 using WapListing.Web.Identity;
 
 namespace WapListing.Web.Features.Detail.Actions;
@@ -17,7 +16,7 @@ public sealed class AnonymizeInteraction(WapListingDbContext db, CurrentViewer v
 {
     public async Task<ActionOutcome> HandleAsync(InteractionActionRequest request, CancellationToken cancellationToken)
     {
-        var interaction = await db.FindVisibleInteractionAsync(await viewer.GetRightsAsync(cancellationToken), request.Name!, cancellationToken);
+        var interaction = await db.FindVisibleInteractionAsync(viewer, request.Name!, cancellationToken);
         if (interaction is null)
         {
             return ActionOutcome.NotFound;

@@ -6,13 +6,8 @@ using WapListing.Web.Validation;
 
 namespace WapListing.Web.Features.Detail.Actions;
 
-public sealed record CreateContactRequest : IDetailActionRequest
+public sealed record CreateContactRequest : ActivityActionRequest
 {
-    [Required(ErrorMessage = ValidationMessages.Required)]
-    [StringLength(DetailActionLimits.MaxNameLength, ErrorMessage = ValidationMessages.TooLong)]
-    [Display(Name = "Detail.ActivityName")]
-    public string? Activity { get; init; }
-
     [Required(ErrorMessage = ValidationMessages.Required)]
     [StringLength(DetailActionLimits.MaxContactNameLength, ErrorMessage = ValidationMessages.TooLong)]
     [Display(Name = "Detail.ContactName")]
@@ -25,10 +20,6 @@ public sealed record CreateContactRequest : IDetailActionRequest
     [StringLength(DetailActionLimits.MaxEmailLength, ErrorMessage = ValidationMessages.TooLong)]
     [Display(Name = "Detail.Email")]
     public string? Email { get; init; }
-
-    string IDetailActionRequest.TargetField => nameof(Activity);
-
-    string? IDetailActionRequest.ReturnTo => Activity;
 }
 
 /// <summary>
@@ -45,7 +36,7 @@ public sealed class CreateContact(WapListingDbContext db, CurrentViewer viewer)
             return ActionOutcome.Invalid;
         }
 
-        var (interaction, activity) = await db.FindVisibleActivityAsync(await viewer.GetRightsAsync(cancellationToken), request.Activity!, cancellationToken);
+        var (interaction, activity) = await db.FindVisibleActivityAsync(viewer, request.Activity!, cancellationToken);
         if (interaction is null || activity is null)
         {
             return ActionOutcome.NotFound;

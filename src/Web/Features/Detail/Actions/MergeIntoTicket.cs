@@ -2,29 +2,19 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using WapListing.Domain.Entities;
 using WapListing.Infrastructure.Data;
-using WapListing.Infrastructure.Rights;
 using WapListing.Web.Identity;
 using WapListing.Web.Validation;
 
 namespace WapListing.Web.Features.Detail.Actions;
 
-public sealed record MergeIntoTicketRequest : IDetailActionRequest
+public sealed record MergeIntoTicketRequest : ActivityActionRequest
 {
-    [Required(ErrorMessage = ValidationMessages.Required)]
-    [StringLength(DetailActionLimits.MaxNameLength, ErrorMessage = ValidationMessages.TooLong)]
-    [Display(Name = "Detail.ActivityName")]
-    public string? Activity { get; init; }
-
     /// <summary>An existing ticket; without it, a new ticket titled <see cref="Title"/>.</summary>
     public int? TicketId { get; init; }
 
     [StringLength(DetailActionLimits.MaxTicketTitleLength, ErrorMessage = ValidationMessages.TooLong)]
     [Display(Name = "Detail.NewTicket")]
     public string? Title { get; init; }
-
-    string IDetailActionRequest.TargetField => nameof(Activity);
-
-    string? IDetailActionRequest.ReturnTo => Activity;
 }
 
 /// <summary>Merges an activity into an existing ticket, or into a new one with the given title.</summary>
@@ -32,7 +22,7 @@ public sealed class MergeIntoTicket(WapListingDbContext db, CurrentViewer viewer
 {
     public async Task<ActionOutcome> HandleAsync(MergeIntoTicketRequest request, CancellationToken cancellationToken)
     {
-        var (interaction, activity) = await db.FindVisibleActivityAsync(await viewer.GetRightsAsync(cancellationToken), request.Activity!, cancellationToken);
+        var (interaction, activity) = await db.FindVisibleActivityAsync(viewer, request.Activity!, cancellationToken);
         if (interaction is null || activity is null)
         {
             return ActionOutcome.NotFound;

@@ -6,20 +6,11 @@ using WapListing.Web.Validation;
 
 namespace WapListing.Web.Features.Detail.Actions;
 
-public sealed record PairContactRequest : IDetailActionRequest
+public sealed record PairContactRequest : ActivityActionRequest
 {
-    [Required(ErrorMessage = ValidationMessages.Required)]
-    [StringLength(DetailActionLimits.MaxNameLength, ErrorMessage = ValidationMessages.TooLong)]
-    [Display(Name = "Detail.ActivityName")]
-    public string? Activity { get; init; }
-
     [Required(ErrorMessage = ValidationMessages.Required)]
     [Display(Name = "Column.Contact")]
     public int? ContactId { get; init; }
-
-    string IDetailActionRequest.TargetField => nameof(Activity);
-
-    string? IDetailActionRequest.ReturnTo => Activity;
 }
 
 /// <summary>Pairs an activity with an existing CRM contact (see <see cref="ContactPairing"/>).</summary>
@@ -27,7 +18,7 @@ public sealed class PairContact(WapListingDbContext db, CurrentViewer viewer)
 {
     public async Task<ActionOutcome> HandleAsync(PairContactRequest request, CancellationToken cancellationToken)
     {
-        var (interaction, activity) = await db.FindVisibleActivityAsync(await viewer.GetRightsAsync(cancellationToken), request.Activity!, cancellationToken);
+        var (interaction, activity) = await db.FindVisibleActivityAsync(viewer, request.Activity!, cancellationToken);
         var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Id == request.ContactId, cancellationToken);
         if (interaction is null || activity is null || contact is null)
         {

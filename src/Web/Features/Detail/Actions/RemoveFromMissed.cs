@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using WapListing.Domain.Entities;
 using WapListing.Infrastructure.Data;
-using WapListing.Infrastructure.Rights;
 using WapListing.Web.Identity;
 using WapListing.Web.Validation;
 
@@ -12,7 +11,7 @@ public sealed class RemoveFromMissed(WapListingDbContext db, CurrentViewer viewe
 {
     public async Task<ActionOutcome> HandleAsync(InteractionActionRequest request, CancellationToken cancellationToken)
     {
-        var interaction = await db.FindVisibleInteractionAsync(await viewer.GetRightsAsync(cancellationToken), request.Name!, cancellationToken);
+        var interaction = await db.FindVisibleInteractionAsync(viewer, request.Name!, cancellationToken);
         if (interaction is null)
         {
             return ActionOutcome.NotFound;

@@ -1,6 +1,5 @@
 using WapListing.Domain.Entities;
 using WapListing.Infrastructure.Data;
-using WapListing.Infrastructure.Rights;
 using WapListing.Web.Identity;
 
 namespace WapListing.Web.Features.Detail.Actions;
@@ -13,7 +12,7 @@ public sealed class StartNewActivity(WapListingDbContext db, CurrentViewer viewe
 {
     public async Task<(ActionOutcome Outcome, string? NewActivityName)> HandleAsync(InteractionActionRequest request, CancellationToken cancellationToken)
     {
-        var source = await db.FindVisibleInteractionAsync(await viewer.GetRightsAsync(cancellationToken), request.Name!, cancellationToken);
+        var source = await db.FindVisibleInteractionAsync(viewer, request.Name!, cancellationToken);
         if (source is null)
         {
             return (ActionOutcome.NotFound, null);
