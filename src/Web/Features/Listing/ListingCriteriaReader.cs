@@ -6,6 +6,7 @@ using Microsoft.Extensions.Primitives;
 using WapListing.Domain.Entities;
 using WapListing.Infrastructure.Data;
 using WapListing.Infrastructure.Rights;
+using WapListing.Infrastructure.Time;
 using WapListing.Web.Identity;
 using WapListing.Web.Localization;
 
