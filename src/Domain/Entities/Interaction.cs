@@ -46,9 +46,3 @@ public class Interaction
     public ICollection<Message> Messages { get; set; } = [];
     public ICollection<ProcessingEvent> ProcessingEvents { get; set; } = [];
 }
-
-public class InteractionParticipant
-{
-    public long InteractionId { get; set; }
-    public int UserId { get; set; }
-}

@@ -3,9 +3,6 @@ namespace WapListing.Domain.Entities;
 /// <summary>One line of the chat transcript.</summary>
 public class Message
 {
-    /// <summary>Attachments larger than this are refused at ingestion (bytes are kept in PostgreSQL).</summary>
-    public const int MaxAttachmentBytes = 16 * 1024 * 1024;
-
     public long Id { get; set; }
     public long InteractionId { get; set; }
     public DateTimeOffset Time { get; set; }
@@ -20,14 +17,4 @@ public class Message
     public required string WhatsAppMessageId { get; set; }
     public DeliveryStatus DeliveryStatus { get; set; }
     public ICollection<MessageAttachment> Attachments { get; set; } = [];
-}
-
-public class MessageAttachment
-{
-    public long Id { get; set; }
-    public long MessageId { get; set; }
-    public required string FileName { get; set; }
-    public required string ContentType { get; set; }
-    public long Size { get; set; }
-    public byte[]? Content { get; set; }
 }

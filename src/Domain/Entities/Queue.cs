@@ -10,10 +10,3 @@ public class Queue
     public string? ExternalKey { get; set; }
     public ICollection<QueueGroup> Groups { get; set; } = [];
 }
-
-public class QueueGroup
-{
-    public int Id { get; set; }
-    public required string Name { get; set; }
-    public ICollection<Queue> Queues { get; set; } = [];
-}

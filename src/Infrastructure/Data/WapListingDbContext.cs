@@ -38,7 +38,7 @@ public class WapListingDbContext(DbContextOptions<WapListingDbContext> options)
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        // Enums are stored by name so the database reads like the API (CUSTOMER, AGENT, ...).
+        // Enums are stored by member name (Customer, Agent, ...): the database stays readable and reordering members changes no data.
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
     }
 }

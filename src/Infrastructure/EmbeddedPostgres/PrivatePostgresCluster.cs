@@ -35,8 +35,6 @@ public sealed class PrivatePostgresCluster
 
     public string DataDirectory { get; }
 
-    public int? Port { get; private set; }
-
     private static bool RunningAsRoot => Environment.UserName == "root";
 
     /// <summary>The folder holding initdb and pg_ctl: first on PATH, else the newest /usr/lib/postgresql/*/bin.</summary>
@@ -90,7 +88,6 @@ public sealed class PrivatePostgresCluster
             _log($"Started a private PostgreSQL on port {port}.");
         }
 
-        Port = port;
         return $"Host=127.0.0.1;Port={port};Username=postgres";
     }
 
@@ -247,8 +244,3 @@ public sealed class PrivatePostgresCluster
         return (process.ExitCode, output);
     }
 }
-
-public sealed class PostgresBinariesNotFoundException() : Exception(
-    "No PostgreSQL server binaries (initdb, pg_ctl) were found on PATH or under /usr/lib/postgresql/*/bin. "
-    + "Install them with `sudo apt-get install postgresql`, or run `docker compose up` (see README), "
-    + "or point the app at an existing database with ConnectionStrings__WapListing.");

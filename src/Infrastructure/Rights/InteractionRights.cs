@@ -79,8 +79,8 @@ public static class InteractionRights
             """).SingleOrDefaultAsync(cancellationToken);
 
         return row is null
-            ? ViewerRights.Nothing(viewerId)
-            : new ViewerRights(viewerId, row.AllQueues, row.AllUsers, row.QueueIds, row.UserIds);
+            ? ViewerRights.Nothing
+            : new ViewerRights(row.AllQueues, row.AllUsers, row.QueueIds, row.UserIds);
     }
 
     private sealed class RightsRow

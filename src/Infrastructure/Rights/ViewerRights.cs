@@ -4,11 +4,10 @@ namespace WapListing.Infrastructure.Rights;
 /// What a viewer's Rights tabs (Users, Queues) permit, with groups already expanded to their members.
 /// </summary>
 public sealed record ViewerRights(
-    int ViewerId,
     bool AllQueues,
     bool AllUsers,
     IReadOnlyList<int> QueueIds,
     IReadOnlyList<int> UserIds)
 {
-    public static ViewerRights Nothing(int viewerId) => new(viewerId, false, false, [], []);
+    public static readonly ViewerRights Nothing = new(false, false, [], []);
 }

@@ -1,18 +1,6 @@
-using WapListing.Domain.Entities;
+using WapListing.Infrastructure.Search;
 
 namespace WapListing.Infrastructure.Seeding;
-
-/// <summary>A WhatsApp customer of the demo data, paired with a CRM contact or not.</summary>
-internal sealed class DemoCustomer
-{
-    public required string Number { get; init; }
-    public required string ProfileName { get; init; }
-    public string? CrmName { get; init; }
-    public string? Email { get; init; }
-    public bool IsEnglish { get; init; }
-    public bool IsHostile { get; init; }
-    public Contact? Contact { get; set; }
-}
 
 internal static class DemoCustomers
 {
@@ -54,19 +42,10 @@ internal static class DemoCustomers
         return customers;
     }
 
+    /// <summary>The name as an e-mail's local part: folded, ASCII letters only, words joined by dots.</summary>
     private static string Ascii(string name)
     {
-        var decomposed = name.Normalize(System.Text.NormalizationForm.FormD);
-        var letters = decomposed.Where(c => char.IsAsciiLetter(c) || c == ' ').ToArray();
-        return new string(letters).Replace(' ', '.').ToLowerInvariant();
+        var letters = TextSearch.FoldInMemory(name).Where(c => char.IsAsciiLetter(c) || c == ' ').ToArray();
+        return new string(letters).Replace(' ', '.');
     }
 }
-
-/// <summary>What the interaction generator needs of the reference data.</summary>
-internal sealed record DemoReferenceData(
-    IReadOnlyList<Queue> Queues,
-    IReadOnlyList<Connector> Connectors,
-    IReadOnlyList<UserGroup> Teams,
-    IReadOnlyList<User> Reviewers,
-    IReadOnlyList<DemoCustomer> Customers,
-    User DemoAgent);

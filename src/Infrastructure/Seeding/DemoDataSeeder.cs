@@ -3,33 +3,31 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using WapListing.Domain.Entities;
 using WapListing.Infrastructure.Data;
+using WapListing.Infrastructure.Data.Configurations;
+using WapListing.Infrastructure.Search;
+using WapListing.Infrastructure.Time;
 
 namespace WapListing.Infrastructure.Seeding;
 
-public enum DemoSeedResult
-{
-    Seeded,
-    Refreshed,
-    AlreadyCurrent,
-    LeftStale,
-}
-
 /// <summary>
 /// The demo data of issue 2: deterministic (fixed random seed) and dated relative to the seeding day.
-/// Reference data (people, queues, CRM) is written once; the interactions are regenerated when the
-/// data is from an earlier day and a refresh is asked for, so Today is never empty.
+/// Reference data (people, queues, CRM) is written once; the interactions, tickets and QA reviews are regenerated
+/// when the data is from an earlier day and a refresh is asked for, so Today is never empty.
 /// </summary>
 public sealed class DemoDataSeeder(WapListingDbContext db, TimeProvider clock)
 {
     public const string DemoPassword = "Demo123!";
     public const string DemoSeededOnKey = "demo.seeded_on";
     private const int ReferenceSeed = 20261125;
+    private const string AdvanceTicketNumbersSql =
+        $"SELECT setval('{TicketConfiguration.NumberSequence}', max(number)) FROM tickets "
+        + $"HAVING max(number) >= (SELECT last_value FROM {TicketConfiguration.NumberSequence})";
     private static readonly TimeZoneInfo DemoZone = TimeZoneInfo.FindSystemTimeZoneById(User.DefaultTimeZoneId);
 
     public async Task<DemoSeedResult> SeedAsync(bool refreshIfStale, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, DemoZone).DateTime);
+        var today = LocalDay.DayOf(now, DemoZone);
         var todayText = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var marker = await db.AppSettings.SingleOrDefaultAsync(s => s.Key == DemoSeededOnKey, cancellationToken);
 
@@ -68,6 +66,7 @@ public sealed class DemoDataSeeder(WapListingDbContext db, TimeProvider clock)
         db.Interactions.AddRange(generated.Interactions);
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(cancellationToken);
+        await AdvanceTicketNumbersAsync(cancellationToken);
 
         foreach (var (missed, callback) in generated.CallBacks)
         {
@@ -91,6 +90,13 @@ public sealed class DemoDataSeeder(WapListingDbContext db, TimeProvider clock)
         await db.Interactions.ExecuteDeleteAsync(cancellationToken);
         await db.Tickets.ExecuteDeleteAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// The demo tickets carry fixed numbers, which do not draw from the number sequence: it is moved past them so the
+    /// next ticket the database numbers never collides. It only ever moves forward, so numbers are never reused.
+    /// </summary>
+    private Task AdvanceTicketNumbersAsync(CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlRawAsync(AdvanceTicketNumbersSql, cancellationToken);
 
     private DemoReferenceData CreateReferenceData()
     {
@@ -168,7 +174,7 @@ public sealed class DemoDataSeeder(WapListingDbContext db, TimeProvider clock)
             var last = DemoTexts.AgentLastNames[i];
             var english = i >= 20;
             var team = english ? internationalTeam : teams[i % 3];
-            var userName = RemoveDiacritics($"{first[0]}{last}").ToLowerInvariant();
+            var userName = TextSearch.FoldInMemory($"{first[0]}{last}");
             var role = i is 3 or 13 ? UserRole.Supervisor : UserRole.Agent;
             var user = NewUser(userName, $"{first} {last}", role, team, english ? "en" : "cs", active: i is not (7 or 17 or 25));
             if (english && i % 2 == 0)
@@ -237,11 +243,5 @@ public sealed class DemoDataSeeder(WapListingDbContext db, TimeProvider clock)
 
         var reviewers = users.Where(u => u.Role is UserRole.Supervisor or UserRole.Administrator && u.IsActive).Take(3).ToArray();
         return new DemoReferenceData(queues, connectors, teams, reviewers, customers, users.Single(u => u.UserName == "agent"));
-    }
-
-    private static string RemoveDiacritics(string text)
-    {
-        var decomposed = text.Normalize(System.Text.NormalizationForm.FormD);
-        return new string(decomposed.Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark).ToArray());
     }
 }

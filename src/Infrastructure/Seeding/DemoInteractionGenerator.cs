@@ -1,12 +1,9 @@
 using System.Globalization;
 using WapListing.Domain.Entities;
+using WapListing.Infrastructure.Data.Configurations;
+using WapListing.Infrastructure.Time;
 
 namespace WapListing.Infrastructure.Seeding;
-
-internal sealed record DemoInteractions(
-    List<Interaction> Interactions,
-    List<Ticket> Tickets,
-    List<(Interaction Missed, Interaction CallBack)> CallBacks);
 
 /// <summary>
 /// Sixty days of WhatsApp chats up to now, deterministic for a given day. Today's first chats are
@@ -65,7 +62,7 @@ internal sealed class DemoInteractionGenerator(DemoReferenceData reference, Date
         {
             _tickets.Add(new Ticket
             {
-                Number = 1001 + i,
+                Number = TicketConfiguration.FirstNumber + i,
                 Title = DemoTexts.TicketTitles[i % DemoTexts.TicketTitles.Length],
                 Status = (TicketStatus)(i % 3),
             });
@@ -523,28 +520,17 @@ internal sealed class DemoInteractionGenerator(DemoReferenceData reference, Date
             .Select(_ => _random.Next(20) == 0 ? _random.Next(0, 24 * 3600) : _random.Next(7 * 3600, 22 * 3600))
             .Order()
             .ToList();
-        return seconds.Select(s => ToInstant(day, s));
+        return seconds.Select(s => LocalDay.ToInstant(day.ToDateTime(TimeOnly.MinValue).AddSeconds(s), zone));
     }
 
     /// <summary>Today's chat times, from local midnight to just before now, never in the future.</summary>
     private List<DateTimeOffset> TodaysTimes(int count)
     {
-        var midnight = ToInstant(today, 0);
+        var midnight = LocalDay.ToInstant(today.ToDateTime(TimeOnly.MinValue), zone);
         var span = (now - midnight).TotalSeconds;
         return Enumerable.Range(0, count)
             .Select(i => midnight.AddSeconds(Math.Floor(span * (i + 0.5) / count)))
             .Where(t => t < now)
             .ToList();
-    }
-
-    private DateTimeOffset ToInstant(DateOnly day, int secondOfDay)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue).AddSeconds(secondOfDay);
-        if (zone.IsInvalidTime(local))
-        {
-            local = local.AddHours(1);
-        }
-
-        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
     }
 }

@@ -23,6 +23,9 @@ namespace WapListing.Infrastructure.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence<int>("ticket_numbers")
+                .StartsAt(1001L);
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -958,8 +961,10 @@ namespace WapListing.Infrastructure.Data.Migrations
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<int>("Number")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
-                        .HasColumnName("number");
+                        .HasColumnName("number")
+                        .HasDefaultValueSql("nextval('ticket_numbers')");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -45,8 +45,8 @@ public sealed class MergeIntoTicket(WapListingDbContext db, CurrentViewer viewer
                 return ActionOutcome.Invalid;
             }
 
-            var number = (await db.Tickets.MaxAsync(t => (int?)t.Number, cancellationToken) ?? 1000) + 1;
-            ticket = new Ticket { Number = number, Title = newTitle, Status = TicketStatus.Open };
+            // The database assigns the number from its sequence; saving reads it back into ticket.Number.
+            ticket = new Ticket { Title = newTitle, Status = TicketStatus.Open };
             db.Tickets.Add(ticket);
         }
 

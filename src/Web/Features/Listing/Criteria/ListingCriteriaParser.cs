@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Localization;
+using WapListing.Infrastructure.Time;
 using WapListing.Web.Localization;
 
 namespace WapListing.Web.Features.Listing.Criteria;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using WapListing.Infrastructure.Time;
 using WapListing.Web.Identity;
 
 namespace WapListing.Web.Features.Listing.Criteria;

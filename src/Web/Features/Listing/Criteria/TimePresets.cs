@@ -1,4 +1,4 @@
-using WapListing.Web.Features.Listing;
+using WapListing.Infrastructure.Time;
 
 namespace WapListing.Web.Features.Listing.Criteria;
 

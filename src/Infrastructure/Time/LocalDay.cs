@@ -1,6 +1,9 @@
-namespace WapListing.Web.Features.Listing;
+namespace WapListing.Infrastructure.Time;
 
-/// <summary>Turns local calendar times of a zone into instants (DESIGN §5).</summary>
+/// <summary>
+/// Turns local calendar times of a zone into instants (DESIGN §5). The one conversion of the app: the listing's
+/// time ranges and the demo data's chat times both go through it.
+/// </summary>
 public static class LocalDay
 {
     /// <summary>
@@ -26,8 +29,12 @@ public static class LocalDay
         return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
     }
 
-    public static DateOnly Today(TimeProvider clock, TimeZoneInfo zone) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+    /// <summary>The zone's calendar day now.</summary>
+    public static DateOnly Today(TimeProvider clock, TimeZoneInfo zone) => DayOf(clock.GetUtcNow(), zone);
+
+    /// <summary>The zone's calendar day at <paramref name="instant"/>.</summary>
+    public static DateOnly DayOf(DateTimeOffset instant, TimeZoneInfo zone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
 
     /// <summary>[start of <paramref name="first"/>, start of the day after <paramref name="last"/>) in the zone.</summary>
     public static (DateTimeOffset From, DateTimeOffset To) Range(DateOnly first, DateOnly last, TimeZoneInfo zone) =>

@@ -1,0 +1,9 @@
+namespace WapListing.Domain.Entities;
+
+public enum ActivityStatus
+{
+    Open,
+    Wait,
+    Postpone,
+    Close,
+}

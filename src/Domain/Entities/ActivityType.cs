@@ -1,0 +1,6 @@
+namespace WapListing.Domain.Entities;
+
+public enum ActivityType
+{
+    Wap,
+}

@@ -1,0 +1,7 @@
+namespace WapListing.Domain.Entities;
+
+public class Company
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+}

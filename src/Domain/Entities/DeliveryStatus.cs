@@ -1,0 +1,9 @@
+namespace WapListing.Domain.Entities;
+
+public enum DeliveryStatus
+{
+    Sent,
+    Delivered,
+    Read,
+    Failed,
+}

@@ -1,0 +1,7 @@
+namespace WapListing.Domain.Entities;
+
+public enum InteractionDirection
+{
+    In,
+    Out,
+}

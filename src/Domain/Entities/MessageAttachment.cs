@@ -1,0 +1,11 @@
+namespace WapListing.Domain.Entities;
+
+public class MessageAttachment
+{
+    public long Id { get; set; }
+    public long MessageId { get; set; }
+    public required string FileName { get; set; }
+    public required string ContentType { get; set; }
+    public long Size { get; set; }
+    public byte[]? Content { get; set; }
+}

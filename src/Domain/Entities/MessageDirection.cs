@@ -1,0 +1,8 @@
+namespace WapListing.Domain.Entities;
+
+public enum MessageDirection
+{
+    CustomerToAgent,
+    AgentToCustomer,
+    System,
+}

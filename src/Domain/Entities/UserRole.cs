@@ -1,0 +1,9 @@
+namespace WapListing.Domain.Entities;
+
+public enum UserRole
+{
+    Agent,
+    Manager,
+    Supervisor,
+    Administrator,
+}
