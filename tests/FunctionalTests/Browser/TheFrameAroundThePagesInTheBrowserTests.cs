@@ -3,7 +3,7 @@ using WapListing.FunctionalTests.Infrastructure.Browser.Pages;
 
 namespace WapListing.FunctionalTests.Browser;
 
-/// <summary>The frame around the pages in a real browser: language switch, sign-in round trip, keyboard, layout widths, Manage.</summary>
+/// <summary>The frame around every page in a real browser: language switch, sign-in round trip, skip link, layout widths, Manage.</summary>
 public sealed class TheFrameAroundThePagesInTheBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [BrowserFact]
@@ -95,14 +95,14 @@ public sealed class TheFrameAroundThePagesInTheBrowserTests(BrowserApp app) : IC
 
         await header.OpenManageAsync();
 
-        Assert.Equal("Uživatelé a práva", (await page.InnerTextAsync("main h1")).Trim());
+        var manage = new ManagePage(page);
+        Assert.Equal("Uživatelé a práva", await manage.HeadingAsync());
         Assert.Equal("page", await header.ManageCurrentAsync());
-        var supervisorQueues = await page.Locator("tr[data-user=supervisor] [data-testid=rights-queues] .badge").AllInnerTextsAsync();
-        Assert.Equal(["Podpora CZ", "Prodej CZ"], supervisorQueues.Select(t => t.Trim()));
+        Assert.Equal(["Podpora CZ", "Prodej CZ"], await manage.QueueRightsOfAsync("supervisor"));
         await page.SaveScreenshotAsync("manage-users-and-rights-cs");
 
         await header.SwitchLanguageAsync("en");
-        Assert.Equal("Users and rights", (await page.InnerTextAsync("main h1")).Trim());
+        Assert.Equal("Users and rights", await manage.HeadingAsync());
         await page.SaveScreenshotAsync("manage-users-and-rights-en");
     }
 }
