@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using WapListing.Domain.Entities;
 using WapListing.FunctionalTests.Infrastructure;
 
 namespace WapListing.FunctionalTests.Account;
@@ -76,28 +77,21 @@ public sealed class SignInTests(DemoDatabaseFixture database) : IClassFixture<De
     [Fact]
     public async Task Five_wrong_passwords_lock_the_account_so_even_the_right_one_fails()
     {
-        await using (var db = database.OpenDb())
-        {
-            await db.Users.Where(u => u.UserName == "agent").ExecuteUpdateAsync(s => s.SetProperty(u => u.AccessFailedCount, 0));
-        }
-
+        var user = await database.Data.AddUserAsync(UserRole.Agent, language: "en");
         var client = _app.CreateBrowserLikeClient();
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            await client.PostLoginAsync("agent", "wrong-" + attempt);
+            await client.PostLoginAsync(user.UserName!, "wrong-" + attempt);
         }
 
-        var response = await client.PostLoginAsync("agent", HttpSignIn.DemoPassword);
+        var response = await client.PostLoginAsync(user.UserName!, TestData.Password);
+
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("locked", await response.Content.ReadAsStringAsync());
-
-        await using (var db = database.OpenDb())
-        {
-            Assert.True(await db.AuditEntries.CountAsync(a => a.Action == "login.failed") >= 5);
-            await db.Users.Where(u => u.UserName == "agent").ExecuteUpdateAsync(s => s
-                .SetProperty(u => u.LockoutEnd, (DateTimeOffset?)null)
-                .SetProperty(u => u.AccessFailedCount, 0));
-        }
+        Assert.Contains("Too many failed attempts. The account is locked for a while; try again later.", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/listing/wap")).StatusCode);
+        await using var db = database.OpenDb();
+        var audited = await db.AuditEntries.Where(a => a.UserId == user.Id).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync();
+        Assert.Equal(["login.failed", "login.failed", "login.failed", "login.failed", "login.locked_out", "login.locked_out"], audited);
     }
 
     [Fact]

@@ -1,72 +1,66 @@
-using System.Text;
 using ClosedXML.Excel;
-using Microsoft.Playwright;
+using WapListing.Domain.Entities;
+using WapListing.FunctionalTests.Infrastructure;
 using WapListing.FunctionalTests.Infrastructure.Browser;
+using WapListing.FunctionalTests.Infrastructure.Browser.Pages;
 
 namespace WapListing.FunctionalTests.Browser;
 
 public sealed class ManagerExportsTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private const string Rows = "table[data-testid=wap-listing] tbody tr[data-name]";
-
     [BrowserFact]
     public async Task A_manager_exports_a_filtered_listing_as_xlsx_and_csv_and_then_three_ticked_rows()
     {
-        var page = await app.NewPageAsync("en-US");
-        await page.SignInAsync("manager");
-        await page.SelectOptionAsync("#time", "last30days");
-        await page.SelectOptionAsync("#queue", new SelectOptionValue { Label = "Reklamace" });
-        await page.ClickAsync("[data-testid=search]");
-        await page.WaitForURLAsync(url => url.Contains("time=last30days", StringComparison.Ordinal));
-        await page.ClickAsync("[data-testid=pager] a:text-is('250')");
-        await page.WaitForURLAsync(url => url.Contains("size=250", StringComparison.Ordinal));
-        var shown = await page.Locator(Rows).EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.name)");
-        Assert.NotEmpty(shown);
+        // An English manager with two queues; the filter keeps the seven chats of one of them.
+        var complaints = await app.Data.AddQueueAsync($"Complaints {TestData.Suffix()}");
+        var billing = await app.Data.AddQueueAsync($"Billing {TestData.Suffix()}");
+        var manager = await app.Data.AddUserAsync(UserRole.Manager, language: "en", grants: [RightsGrant.ForQueue(complaints.Id), RightsGrant.ForQueue(billing.Id)]);
+        var newestFirst = new List<string>();
+        for (var day = 1; day <= 7; day++)
+        {
+            newestFirst.Add((await app.Data.AddInteractionAsync(complaints, TestClock.DemoNow.AddDays(-3 * day), i => i.WhatsAppContact = $"Complaint {day}")).Name);
+            await app.Data.AddInteractionAsync(billing, TestClock.DemoNow.AddDays(-3 * day).AddHours(1));
+        }
 
-        await page.ClickAsync("[data-testid=export]");
-        await page.WaitForURLAsync(url => url.Contains("/listing/wap/export", StringComparison.Ordinal));
-        await page.CheckAsync("#column-Name");
+        await using var browser = await app.OpenBrowserAsync("en-US");
+        var page = browser.Page;
+        await page.SignInAsync(manager.UserName!);
+        var listing = new ListingPage(page);
+        await listing.FilterAsync(time: "last30days", queue: complaints.Name);
+        var shown = await listing.RowNamesAsync();
+        Assert.Equal(newestFirst, shown);
+
+        var dialog = await listing.OpenExportAsync();
+        await dialog.IncludeColumnAsync("Name");
         await page.SaveScreenshotAsync("export-dialog-en");
-        var xlsx = await DownloadAsync(page);
+        var xlsx = await dialog.DownloadAsync();
         Assert.EndsWith(".xlsx", xlsx.Name, StringComparison.Ordinal);
         using (var workbook = new XLWorkbook(new MemoryStream(xlsx.Bytes)))
         {
             var sheet = workbook.Worksheets.First();
-            var names = sheet.Column(13).CellsUsed().Skip(1).Select(c => c.GetString()).ToArray();
-            Assert.Equal(shown, names);
-            Assert.All(sheet.Column(2).CellsUsed().Skip(1), cell => Assert.Equal("Reklamace", cell.GetString()));
+            Assert.Equal("Unique name", sheet.Cell(1, 13).GetString());
+            Assert.Equal(shown, sheet.Column(13).CellsUsed().Skip(1).Select(c => c.GetString()).ToArray());
+            Assert.Equal(Enumerable.Repeat(complaints.Name, shown.Count), sheet.Column(2).CellsUsed().Skip(1).Select(c => c.GetString()));
         }
 
-        await page.CheckAsync("#format-csv");
-        var csv = await DownloadAsync(page);
+        await dialog.ChooseFormatAsync("csv");
+        var csv = await dialog.DownloadAsync();
         Assert.EndsWith(".csv", csv.Name, StringComparison.Ordinal);
-        var lines = Encoding.UTF8.GetString(csv.Bytes).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(shown, lines.Skip(1).Select(line => line.Split(',')[^1]).ToArray());
+        var (header, rows) = CsvReadBack.Read(csv.Bytes, ',');
+        Assert.Equal("Unique name", header[^1]);
+        Assert.Equal(shown, rows.Select(row => row[^1]).ToArray());
 
-        await page.GoBackAsync();
-        await page.GoBackAsync();
-        await page.WaitForURLAsync(url => url.Contains("/listing/wap?", StringComparison.Ordinal) && !url.Contains("export", StringComparison.Ordinal));
-        var ticked = new[] { shown[0], shown[2], shown[4] };
-        foreach (var name in ticked)
-        {
-            await page.CheckAsync($"tr[data-name={name}] input[name=selected]");
-        }
+        await page.GoBackAsync(); // downloads do not navigate: one step back is the filtered listing
+        await listing.WaitUntilShownAsync();
+        Assert.Equal(shown, await listing.RowNamesAsync());
+        string[] ticked = [shown[0], shown[2], shown[4]];
+        await listing.TickAsync(ticked);
 
-        await page.ClickAsync("[data-testid=export-selected]");
-        await page.WaitForURLAsync(url => url.Contains("/listing/wap/export", StringComparison.Ordinal));
-        Assert.True(await page.IsCheckedAsync("#scope-selected"));
-        await page.CheckAsync("#column-Name");
-        await page.CheckAsync("#format-csv");
-        var selected = await DownloadAsync(page);
-        var selectedLines = Encoding.UTF8.GetString(selected.Bytes).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(ticked, selectedLines.Skip(1).Select(line => line.Split(',')[^1]).ToArray());
-        await page.Context.CloseAsync();
-    }
-
-    private static async Task<(string Name, byte[] Bytes)> DownloadAsync(IPage page)
-    {
-        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=export-download]"));
-        var path = await download.PathAsync();
-        return (download.SuggestedFilename, await File.ReadAllBytesAsync(path));
+        dialog = await listing.OpenExportOfTickedAsync();
+        Assert.True(await dialog.IsScopeChosenAsync("selected"));
+        await dialog.IncludeColumnAsync("Name");
+        await dialog.ChooseFormatAsync("csv");
+        var selected = await dialog.DownloadAsync();
+        Assert.Equal(ticked, CsvReadBack.Read(selected.Bytes, ',').Rows.Select(row => row[^1]).ToArray());
     }
 }

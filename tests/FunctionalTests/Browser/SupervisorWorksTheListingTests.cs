@@ -1,76 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using WapListing.FunctionalTests.Infrastructure;
 using WapListing.FunctionalTests.Infrastructure.Browser;
+using WapListing.FunctionalTests.Infrastructure.Browser.Pages;
+using Column = WapListing.FunctionalTests.Infrastructure.Browser.Pages.ListingPage.Column;
 
 namespace WapListing.FunctionalTests.Browser;
 
 public sealed class SupervisorWorksTheListingTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private const string Rows = "table[data-testid=wap-listing] tbody tr[data-name]";
-
     [BrowserFact]
     public async Task Supervisor_filters_sorts_pages_opens_a_row_and_comes_back_to_the_same_view()
     {
-        var page = await app.NewPageAsync("en-US");
+        var supervisor = await RightsOracle.UserIdAsync(app.ConnectionString, "supervisor");
+        Task<List<string>> VisibleAsync(TimeRange range, string condition = "TRUE", string orderBy = RightsOracle.NewestFirst) =>
+            RightsOracle.VisibleInteractionNamesAsync(app.ConnectionString, supervisor, range, condition, orderBy);
+        int support;
+        await using (var db = TestDatabases.Open(app.ConnectionString))
+        {
+            support = await db.Queues.Where(q => q.Name == "Podpora CZ").Select(q => q.Id).SingleAsync();
+        }
+
+        var inSupport = $"i.queue_id = {support}";
+        await using var browser = await app.OpenBrowserAsync("en-US");
+        var page = browser.Page;
         await page.SignInAsync("supervisor");
-        Assert.Equal("today", await page.InputValueAsync("#time"));
-        Assert.True(await page.Locator(Rows).CountAsync() > 0);
+        var listing = new ListingPage(page);
+        Assert.Equal("today", await listing.TimePresetAsync());
+        Assert.Equal((await VisibleAsync(DemoRanges.Today)).Take(50), await listing.RowNamesAsync());
 
-        await page.SelectOptionAsync("#time", "last7days");
-        await page.SelectOptionAsync("#queue", new Microsoft.Playwright.SelectOptionValue { Label = "Podpora CZ" });
-        await page.ClickAsync("[data-testid=search]");
-        await page.WaitForURLAsync(url => url.Contains("time=last7days", StringComparison.Ordinal));
-        var queues = await page.Locator($"{Rows} td:nth-child(2)").AllInnerTextsAsync();
-        Assert.NotEmpty(queues);
-        Assert.All(queues, queue => Assert.Equal("Podpora CZ", queue.Trim()));
+        await listing.FilterAsync(time: "last7days", queue: "Podpora CZ");
+        Assert.Equal((await VisibleAsync(DemoRanges.Last7Days, inSupport)).Take(50), await listing.RowNamesAsync());
+        Assert.All(await listing.CellsAsync(Column.Queue), queue => Assert.Equal("Podpora CZ", queue));
 
-        await page.ClickAsync("th[data-column=wait] a");
-        await page.WaitForURLAsync(url => url.Contains("sort=wait", StringComparison.Ordinal) && url.Contains("dir=asc", StringComparison.Ordinal));
-        var ascending = await WaitSecondsAsync(page);
+        await listing.SortByAsync("wait", "asc");
+        Assert.Equal((await VisibleAsync(DemoRanges.Last7Days, inSupport, "i.wait_time ASC, i.id ASC")).Take(50), await listing.RowNamesAsync());
+        var ascending = await listing.WaitSecondsAsync();
         Assert.Equal(ascending.Order(), ascending);
-        await page.ClickAsync("th[data-column=wait] a");
-        await page.WaitForURLAsync(url => url.Contains("dir=desc", StringComparison.Ordinal));
-        var descending = await WaitSecondsAsync(page);
+        await listing.SortByAsync("wait", "desc");
+        var longestWaitFirst = await VisibleAsync(DemoRanges.Last7Days, inSupport, "i.wait_time DESC, i.id DESC");
+        Assert.Equal(longestWaitFirst.Take(50), await listing.RowNamesAsync());
+        var descending = await listing.WaitSecondsAsync();
         Assert.Equal(descending.OrderDescending(), descending);
-        Assert.True(descending.First() >= ascending.Last());
 
-        await page.ClickAsync("[data-testid=pager] a:text-is('25')");
-        await page.WaitForURLAsync(url => url.Contains("size=25", StringComparison.Ordinal));
-        await page.ClickAsync("[data-testid=page-next]");
-        await page.WaitForURLAsync(url => url.Contains("page=2", StringComparison.Ordinal));
-        var pageTwo = await page.Locator(Rows).EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.name)");
-        Assert.NotEmpty(pageTwo);
+        await listing.ShowRowsPerPageAsync(25);
+        await listing.NextPageAsync();
+        Assert.Contains("page=2", page.Url, StringComparison.Ordinal);
+        var pageTwo = await listing.RowNamesAsync();
+        Assert.Equal(longestWaitFirst.Skip(25).Take(25), pageTwo);
         await page.SaveScreenshotAsync("listing-filtered-sorted-page2-en");
         var viewUrl = page.Url;
 
-        await page.Locator($"{Rows} [data-testid=open-detail]").First.ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/listing/activities/?activityDetail=" + pageTwo[0], StringComparison.Ordinal));
+        await listing.OpenDetailAsync(pageTwo[0]);
         await page.GoBackAsync();
+
         Assert.Equal(viewUrl, page.Url);
-        var back = await page.Locator(Rows).EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.name)");
-        Assert.Equal(pageTwo, back);
-        Assert.Equal("last7days", await page.InputValueAsync("#time"));
-        await page.Context.CloseAsync();
+        Assert.Equal(pageTwo, await listing.RowNamesAsync());
+        Assert.Equal("last7days", await listing.TimePresetAsync());
     }
 
     [BrowserFact]
     public async Task The_extended_filter_opens_by_the_search_button_in_both_languages()
     {
-        var page = await app.NewPageAsync("en-US");
+        await using var browser = await app.OpenBrowserAsync("en-US");
+        var page = browser.Page;
         await page.SignInAsync("manager");
-        await page.ClickAsync("[data-testid=extended-filter] summary");
-        await page.SelectOptionAsync("#answered", "no");
-        await page.ClickAsync("[data-testid=search]");
-        await page.WaitForURLAsync(url => url.Contains("answered=no", StringComparison.Ordinal));
-        Assert.Equal("1", (await page.InnerTextAsync("[data-testid=extended-count]")).Trim());
-        await page.SaveScreenshotAsync("listing-extended-filter-en");
-        await page.GotoAsync(page.Url + "&culture=cs&ui-culture=cs");
-        await page.SaveScreenshotAsync("listing-extended-filter-cs");
-        Assert.Contains("Rozšířený filtr", await page.InnerTextAsync("[data-testid=extended-filter] summary"));
-        await page.Context.CloseAsync();
-    }
+        var listing = new ListingPage(page);
 
-    private static async Task<int[]> WaitSecondsAsync(Microsoft.Playwright.IPage page)
-    {
-        var texts = await page.Locator($"{Rows} td:nth-child(7)").AllInnerTextsAsync();
-        return texts.Select(t => (int)TimeSpan.Parse(t.Trim(), System.Globalization.CultureInfo.InvariantCulture).TotalSeconds).ToArray();
+        await listing.OpenExtendedFilterAsync();
+        await listing.ChooseAsync("answered", "no");
+        await listing.SearchAsync("answered=no");
+
+        Assert.Equal("1", await listing.ExtendedConditionCountAsync());
+        await page.SaveScreenshotAsync("listing-extended-filter-en");
+        await ListingPage.OpenAsync(page, new Uri(page.Url).Query.TrimStart('?') + "&culture=cs&ui-culture=cs");
+        await page.SaveScreenshotAsync("listing-extended-filter-cs");
+        Assert.StartsWith("Rozšířený filtr", await listing.ExtendedFilterSummaryAsync(), StringComparison.Ordinal);
     }
 }

@@ -1,10 +1,9 @@
 using System.Net;
-using System.Text;
+using System.Text.RegularExpressions;
 using ClosedXML.Excel;
-using CsvHelper;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using WapListing.Domain.Entities;
 using WapListing.FunctionalTests.Infrastructure;
 using WapListing.FunctionalTests.Infrastructure.Browser;
 using WapListing.FunctionalTests.Listing;
@@ -12,10 +11,14 @@ using WapListing.Web.Features.Export;
 
 namespace WapListing.FunctionalTests.Export;
 
-/// <summary>Exports read back with independent readers (CsvHelper, ClosedXML) against the listing's rows, through real Kestrel.</summary>
-public sealed class ExportTests(DemoAppFixture demo) : IClassFixture<DemoAppFixture>
+/// <summary>
+/// Exports read back with independent readers (.NET's TextFieldParser, ClosedXML) against the listing's rows and the
+/// rights oracle, through real Kestrel.
+/// </summary>
+public sealed partial class ExportTests(DemoAppFixture demo) : IClassFixture<DemoAppFixture>
 {
     private const string Columns = "column=Time&column=Queue&column=User&column=Contact&column=WhatsAppContact&column=Answered&column=WaitTime&column=Duration&column=EndedBy&column=Connector&column=Missed&column=MissedTime&column=Name";
+    private const string QueueOrderDescendingInEnglish = "(SELECT name FROM queues q WHERE q.id = i.queue_id) COLLATE \"und-x-icu\" DESC, i.id DESC";
 
     private async Task<HttpClient> SignedInAsync(string user, WapListingAppFactory? app = null)
     {
@@ -26,13 +29,15 @@ public sealed class ExportTests(DemoAppFixture demo) : IClassFixture<DemoAppFixt
     }
 
     [Theory]
-    [InlineData("supervisor", "time=last30days", ';', "Čas (Europe/Prague)", "Délka čekání (s)", "Unikátní název")]
-    [InlineData("supervisor", "time=last30days&sort=wait&dir=asc&answered=yes", ';', "Čas (Europe/Prague)", "Délka čekání (s)", "Unikátní název")]
-    [InlineData("manager", "time=last30days&sort=queue&dir=desc&missed=1", ',', "Time (Europe/Prague)", "Wait time (s)", "Unique name")]
-    [InlineData("admin", "time=thisyear&sort=wacontact&dir=asc&hascontact=no", ';', "Čas (Europe/Prague)", "Délka čekání (s)", "Unikátní název")]
+    [InlineData("supervisor", "time=last30days", "TRUE", RightsOracle.NewestFirst, ';', "Čas (Europe/Prague)", "Délka čekání (s)", "Unikátní název")]
+    [InlineData("supervisor", "time=last30days&sort=wait&dir=asc&answered=yes", "i.answered", "i.wait_time ASC, i.id ASC", ';', "Čas (Europe/Prague)", "Délka čekání (s)", "Unikátní název")]
+    [InlineData("manager", "time=last30days&sort=queue&dir=desc&missed=1", "i.missed_state = 'Shown'", QueueOrderDescendingInEnglish, ',', "Time (Europe/Prague)", "Wait time (s)", "Unique name")]
+    [InlineData("admin", "time=thisyear&sort=wacontact&dir=asc&hascontact=no", "i.contact_id IS NULL", "i.whats_app_contact COLLATE \"cs-x-icu\" ASC, i.id ASC", ';', "Čas (Europe/Prague)", "Délka čekání (s)", "Unikátní název")]
     public async Task Csv_holds_the_listings_rows_in_its_order_with_headers_in_the_users_language_and_neutralised_formulas(
-        string user, string filter, char separator, string timeHeader, string waitHeader, string nameHeader)
+        string user, string filter, string condition, string orderBy, char separator, string timeHeader, string waitHeader, string nameHeader)
     {
+        var expected = await RightsOracle.VisibleInteractionNamesAsync(
+            demo.ConnectionString, await RightsOracle.UserIdAsync(demo.ConnectionString, user), RangeOf(filter), condition, orderBy);
         var client = await SignedInAsync(user);
         var listing = await ListingPages.AllRowNamesAsync(client, filter);
 
@@ -42,43 +47,59 @@ public sealed class ExportTests(DemoAppFixture demo) : IClassFixture<DemoAppFixt
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
-        var (header, rows) = ReadCsv(bytes, separator);
+        var (header, rows) = CsvReadBack.Read(bytes, separator);
         Assert.Equal(timeHeader, header[0]);
         Assert.Equal(waitHeader, header[6]);
         Assert.Equal(nameHeader, header[12]);
-        Assert.Equal(listing, rows.Select(r => r[12]).ToList());
-        Assert.All(rows, r => Assert.True(int.TryParse(r[6], out _) && int.TryParse(r[7], out _)));
+        Assert.Equal(expected, listing);
+        Assert.Equal(expected, rows.Select(r => r[12]).ToList());
+        Assert.All(rows, r => Assert.True(int.TryParse(r[6], out _) && int.TryParse(r[7], out _), $"wait {r[6]}, duration {r[7]}"));
         Assert.All(rows.SelectMany(r => r), cell => Assert.False(cell.Length > 0 && "=+-@\t\r".Contains(cell[0], StringComparison.Ordinal), cell));
     }
 
     [Fact]
     public async Task Hostile_names_are_neutralised_in_csv_and_stay_plain_text_in_xlsx()
     {
-        var client = await SignedInAsync("supervisor");
+        // WhatsApp names as customers typed them, newest first, and as the CSV must hold them.
+        (string Typed, string InCsv)[] names =
+        [
+            ("=HYPERLINK(\"http://x\",\"y\")", "'=HYPERLINK(\"http://x\",\"y\")"),
+            ("@SUM(1,1)", "'@SUM(1,1)"),
+            ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+            ("-2+3", "'-2+3"),
+            ("\tTabulátor", "'\tTabulátor"),
+            ("<script>alert(1)</script>", "<script>alert(1)</script>"),
+            ("😀 Ahoj 👍", "😀 Ahoj 👍"),
+            ("Jana; \"Janička\", Nováková", "Jana; \"Janička\", Nováková"),
+        ];
+        var queue = await demo.Data.AddQueueAsync();
+        var viewer = await demo.Data.AddUserAsync(UserRole.Supervisor, language: "cs", grants: [RightsGrant.ForQueue(queue.Id)]);
+        for (var i = 0; i < names.Length; i++)
+        {
+            var typed = names[i].Typed;
+            await demo.Data.AddInteractionAsync(queue, TestClock.DemoNow.AddMinutes(-10 * (i + 1)), chat => chat.WhatsAppContact = typed);
+        }
+
+        var client = await SignedInAsync(viewer.UserName!);
         var csv = await client.GetByteArrayAsync($"/listing/wap/export/download?format=csv&{Columns}");
-        var (_, rows) = ReadCsv(csv, ';');
-        var contacts = rows.Select(r => r[4]).ToList();
-        Assert.Contains("'=HYPERLINK(\"http://x\",\"y\")", contacts);
-        Assert.Contains("'@SUM(1,1)", contacts);
-        Assert.Contains("'+cmd|' /C calc'!A0", contacts);
-        Assert.Contains("'-2+3", contacts);
-        Assert.Contains("<script>alert(1)</script>", contacts);
-        Assert.Contains("😀 Ahoj 👍", contacts);
+        var (_, rows) = CsvReadBack.Read(csv, ';');
+        Assert.Equal(names.Select(n => n.InCsv), rows.Select(r => r[4]));
 
         using var workbook = new XLWorkbook(new MemoryStream(await client.GetByteArrayAsync($"/listing/wap/export/download?format=xlsx&{Columns}")));
         var sheet = workbook.Worksheets.First();
         Assert.DoesNotContain(sheet.CellsUsed(), cell => cell.HasFormula);
-        var texts = sheet.Column(5).CellsUsed().Select(c => c.GetString()).ToList();
-        Assert.Contains("=HYPERLINK(\"http://x\",\"y\")", texts);
-        Assert.Contains("@SUM(1,1)", texts);
+        Assert.Equal(names.Select(n => n.Typed), sheet.Column(5).CellsUsed().Skip(1).Select(c => c.GetString()));
     }
 
     [Fact]
     public async Task Xlsx_has_a_frozen_header_typed_cells_in_the_viewers_zone_and_the_listings_rows()
     {
-        var client = await SignedInAsync("manager");
         const string filter = "time=last30days&sort=duration&dir=desc";
+        var expected = await RightsOracle.VisibleInteractionNamesAsync(
+            demo.ConnectionString, await RightsOracle.UserIdAsync(demo.ConnectionString, "manager"), DemoRanges.Last30Days, orderBy: "i.duration DESC, i.id DESC");
+        var client = await SignedInAsync("manager");
         var listing = await ListingPages.AllRowNamesAsync(client, filter);
+        Assert.Equal(expected, listing);
 
         var response = await client.GetAsync($"/listing/wap/export/download?{filter}&format=xlsx&{Columns}");
 
@@ -102,7 +123,7 @@ public sealed class ExportTests(DemoAppFixture demo) : IClassFixture<DemoAppFixt
         Assert.Equal(XLDataType.Number, sheet.Cell(2, 8).DataType);
         Assert.Equal(first.Duration, sheet.Cell(2, 8).GetValue<int>());
         Assert.Equal(first.WaitTime, sheet.Cell(2, 7).GetValue<int>());
-        Assert.True(sheet.Column(1).Width >= 15);
+        Assert.True(sheet.Column(1).Width >= 15, $"the time column is {sheet.Column(1).Width} wide");
     }
 
     [Fact]
@@ -113,22 +134,28 @@ public sealed class ExportTests(DemoAppFixture demo) : IClassFixture<DemoAppFixt
         var ticked = new[] { listing[5], listing[0], listing[9] };
 
         var dialog = await client.GetStringAsync($"/listing/wap/export?time=last7days&selected={ticked[0]}&selected={ticked[1]}&selected={ticked[2]}");
-        Assert.Contains("data-testid=\"export-selected-count\">3 řádky", dialog);
+        Assert.Contains("data-testid=\"export-selected-count\">3 řádky<", dialog);
         var csv = await client.GetByteArrayAsync($"/listing/wap/export/download?time=last7days&scope=selected&selected={ticked[0]}&selected={ticked[1]}&selected={ticked[2]}&format=csv&delimiter=,&column=Name&column=Queue");
 
-        var (header, rows) = ReadCsv(csv, ',');
+        var (header, rows) = CsvReadBack.Read(csv, ',');
         Assert.Equal(["Fronta", "Unikátní název"], header);
-        Assert.Equal(listing.Where(ticked.Contains).ToList(), rows.Select(r => r[1]).ToList());
+        Assert.Equal([listing[0], listing[5], listing[9]], rows.Select(r => r[1]).ToList());
     }
 
     [Fact]
     public async Task Exported_rows_stay_within_the_viewers_rights_even_for_foreign_ticked_names()
     {
-        await using var db = demo.OpenDb();
-        var foreign = await db.Interactions.Where(i => i.Queue!.Name == "Billing EN" && !i.Participants.Any()).Select(i => i.Name).FirstAsync();
-        var client = await SignedInAsync("supervisor");
-        var csv = await client.GetByteArrayAsync($"/listing/wap/export/download?time=thisyear&scope=selected&selected={foreign}&format=csv&column=Name");
-        Assert.Empty(ReadCsv(csv, ';').Rows);
+        var own = await demo.Data.AddQueueAsync();
+        var foreign = await demo.Data.AddQueueAsync();
+        var viewer = await demo.Data.AddUserAsync(UserRole.Supervisor, language: "cs", grants: [RightsGrant.ForQueue(own.Id)]);
+        var visible = await demo.Data.AddInteractionAsync(own, TestClock.DemoNow.AddDays(-2));
+        var hidden = await demo.Data.AddInteractionAsync(foreign, TestClock.DemoNow.AddDays(-1));
+        var client = await SignedInAsync(viewer.UserName!);
+
+        var csv = await client.GetByteArrayAsync($"/listing/wap/export/download?time=thisyear&scope=selected&selected={hidden.Name}&selected={visible.Name}&format=csv&column=Name");
+
+        var row = Assert.Single(CsvReadBack.Read(csv, ';').Rows);
+        Assert.Equal([visible.Name], row);
     }
 
     [Fact]
@@ -147,8 +174,11 @@ public sealed class ExportTests(DemoAppFixture demo) : IClassFixture<DemoAppFixt
         var client = await SignedInAsync("admin", app);
 
         var xlsx = await client.GetAsync("/listing/wap/export/download?time=last7days&format=xlsx");
+
         Assert.Equal(HttpStatusCode.Conflict, xlsx.StatusCode);
-        Assert.Contains("CSV", await xlsx.Content.ReadAsStringAsync());
+        Assert.Equal(
+            "Tyto řádky se nevejdou na jeden list Excelu (nejvýše 1 048 575 řádků). Zužte filtr nebo zvolte CSV.",
+            ExportProblem(await xlsx.Content.ReadAsStringAsync()));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/listing/wap/export/download?time=last7days&format=csv")).StatusCode);
     }
 
@@ -163,35 +193,45 @@ public sealed class ExportTests(DemoAppFixture demo) : IClassFixture<DemoAppFixt
         var response = await client.GetAsync("/listing/wap/export/download?format=csv");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Assert.Contains("příliš mnoho exportů", await response.Content.ReadAsStringAsync());
+        Assert.Equal(TimeSpan.FromSeconds(30), response.Headers.RetryAfter?.Delta);
+        Assert.Equal("Právě běží příliš mnoho exportů. Zkuste to prosím za minutu.", ExportProblem(await response.Content.ReadAsStringAsync()));
     }
 
     [Fact]
     public async Task Each_export_is_audited_with_user_filter_format_scope_and_row_count()
     {
+        var managerId = await RightsOracle.UserIdAsync(demo.ConnectionString, "manager");
+        var yesterday = await RightsOracle.VisibleInteractionNamesAsync(demo.ConnectionString, managerId, DemoRanges.Yesterday);
         var client = await SignedInAsync("manager");
         var csv = await client.GetByteArrayAsync("/listing/wap/export/download?time=yesterday&format=csv&column=Name");
-        var rows = ReadCsv(csv, ',').Rows.Count;
+        var rows = CsvReadBack.Read(csv, ',').Rows;
+        Assert.Equal(yesterday, rows.Select(r => r[0]));
 
         await using var db = demo.OpenDb();
-        var managerId = await db.Users.Where(u => u.UserName == "manager").Select(u => u.Id).SingleAsync();
         var entry = await db.AuditEntries.Where(a => a.Action == "listing.exported" && a.UserId == managerId).OrderByDescending(a => a.Id).FirstAsync();
         using var detail = System.Text.Json.JsonDocument.Parse(entry.Detail!);
-        Assert.Equal(rows, detail.RootElement.GetProperty("rows").GetInt32());
+        Assert.Equal(yesterday.Count, detail.RootElement.GetProperty("rows").GetInt32());
         Assert.Equal("csv", detail.RootElement.GetProperty("format").GetString());
         Assert.Equal("AllMatching", detail.RootElement.GetProperty("scope").GetString());
         Assert.Contains("time=yesterday", detail.RootElement.GetProperty("filter").GetString());
     }
 
-    private static (List<string> Header, List<string[]> Rows) ReadCsv(byte[] bytes, char separator)
+    /// <summary>The instants of a filter's time preset at the demo instant.</summary>
+    private static TimeRange RangeOf(string filter) => filter.Split('&')[0] switch
     {
-        using var reader = CsvReader.Create(new MemoryStream(bytes), new CsvReaderOptions { Separator = separator, HasHeader = false }, leaveOpen: false);
-        var records = new List<string[]>();
-        while (reader.Read())
-        {
-            records.Add(Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetString(i)).ToArray());
-        }
+        "time=last30days" => DemoRanges.Last30Days,
+        "time=thisyear" => DemoRanges.ThisYear,
+        var other => throw new ArgumentException($"No range written out for {other}.", nameof(filter)),
+    };
 
-        return (records[0].ToList(), records.Skip(1).ToList());
+    /// <summary>The problem the export dialog shows above its form.</summary>
+    private static string ExportProblem(string html)
+    {
+        var match = ProblemPattern().Match(html);
+        Assert.True(match.Success, "the page shows no export problem");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
     }
+
+    [GeneratedRegex("data-testid=\"export-problem\">([^<]*)<")]
+    private static partial Regex ProblemPattern();
 }

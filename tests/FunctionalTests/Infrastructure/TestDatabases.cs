@@ -51,6 +51,9 @@ public abstract class DatabaseFixture : IAsyncLifetime
     public Task DisposeAsync() => TestPostgres.DropDatabaseAsync(ConnectionString);
 
     public WapListingDbContext OpenDb() => TestDatabases.Open(ConnectionString);
+
+    /// <summary>Builders for the rows a test asserts on.</summary>
+    public TestData Data => new(ConnectionString);
 }
 
 public sealed class EmptyDatabaseFixture : DatabaseFixture
@@ -85,6 +88,9 @@ public sealed class DemoAppFixture : IAsyncLifetime
     }
 
     public WapListing.Infrastructure.Data.WapListingDbContext OpenDb() => _database.OpenDb();
+
+    /// <summary>Builders for the rows a test asserts on.</summary>
+    public TestData Data => _database.Data;
 }
 
 /// <summary>Opens contexts on a connection string (for tests that hold only the string).</summary>

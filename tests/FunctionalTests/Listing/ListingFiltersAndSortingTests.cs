@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using WapListing.FunctionalTests.Infrastructure;
 
@@ -5,12 +7,10 @@ namespace WapListing.FunctionalTests.Listing;
 
 /// <summary>
 /// Each filter, extended condition and sort column, for an agent and a supervisor, compared with the
-/// rights rule and the condition written out independently in SQL here. Rows, order and count must match.
+/// rights oracle and the condition written out independently in SQL here. Rows, order and count must match.
 /// </summary>
-public sealed class ListingFiltersAndSortingTests(DemoAppFixture database) : IClassFixture<DemoAppFixture>
+public sealed partial class ListingFiltersAndSortingTests(DemoAppFixture database) : IClassFixture<DemoAppFixture>
 {
-    // Last 30 days in Prague at the demo instant: 2026-10-27 00:00 (UTC+1) to 2026-11-26 00:00.
-    private const string Range = "i.time >= TIMESTAMPTZ '2026-10-26 23:00:00+00' AND i.time < TIMESTAMPTZ '2026-11-25 23:00:00+00'";
     private readonly WapListingAppFactory _app = database.App;
 
     public static TheoryData<string, string, string> Filters()
@@ -63,7 +63,7 @@ public sealed class ListingFiltersAndSortingTests(DemoAppFixture database) : ICl
         await client.SignInAsync(userName);
 
         var shown = await ListingPages.AllRowNamesAsync(client, "time=last30days" + (query.Length > 0 ? "&" + query : ""));
-        var expected = await ExpectedAsync(userName, Substitute(condition, ids), "i.time DESC, i.id DESC");
+        var expected = await ExpectedAsync(userName, Substitute(condition, ids), RightsOracle.NewestFirst);
 
         Assert.Equal(expected, shown);
     }
@@ -114,30 +114,22 @@ public sealed class ListingFiltersAndSortingTests(DemoAppFixture database) : ICl
     [Fact]
     public async Task Czech_order_puts_C_with_caron_after_C_and_Ch_after_H()
     {
-        var client = _app.CreateBrowserLikeClient();
-        await client.SignInAsync("admin"); // Czech
-        var names = new List<string>();
-        for (var page = 1; page <= 20; page++)
+        var queue = await database.Data.AddQueueAsync();
+        // Made in an order that is neither the Czech one nor that of time, id, code points or the root collation.
+        string[] madeInThisOrder = ["Hana", "Adéla", "Iveta", "Čeněk", "Chrudoš", "Cyril"];
+        for (var i = 0; i < madeInThisOrder.Length; i++)
         {
-            var html = await ListingPages.GetOkAsync(client, $"/listing/wap?time=last30days&sort=wacontact&dir=asc&size=250&page={page}");
-            var onPage = System.Text.RegularExpressions.Regex.Matches(html, "<td class=\"text-break\">([^<]*)</td>")
-                .Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
-            names.AddRange(onPage.Where(n => n.Length > 0 && char.IsLetter(n[0])));
-            if (onPage.Count < 250)
-            {
-                break;
-            }
+            var name = madeInThisOrder[i];
+            await database.Data.AddInteractionAsync(queue, TestClock.DemoNow.AddHours(-3).AddMinutes(i), chat => chat.WhatsAppContact = name);
         }
 
-        int First(Func<string, bool> match) => names.FindIndex(n => match(n));
-        int Last(Func<string, bool> match) => names.FindLastIndex(n => match(n));
-        var plainC = Last(n => n.StartsWith('C') && !n.StartsWith("Ch", StringComparison.Ordinal));
-        var caronC = First(n => n.StartsWith('Č'));
-        var plainH = Last(n => n.StartsWith('H'));
-        var ch = First(n => n.StartsWith("Ch", StringComparison.Ordinal));
-        Assert.True(plainC >= 0 && caronC >= 0 && plainH >= 0 && ch >= 0, string.Join(", ", names.Distinct()));
-        Assert.True(caronC > plainC, "Č must follow C");
-        Assert.True(ch > plainH, "Ch must follow H");
+        var client = _app.CreateBrowserLikeClient();
+        await client.SignInAsync("admin"); // Czech
+
+        var html = await ListingPages.GetOkAsync(client, $"/listing/wap?queue={queue.Id}&sort=wacontact&dir=asc");
+
+        var shown = WhatsAppContactCell().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        Assert.Equal(["Adéla", "Cyril", "Čeněk", "Hana", "Chrudoš", "Iveta"], shown);
     }
 
     [Fact]
@@ -165,79 +157,56 @@ public sealed class ListingFiltersAndSortingTests(DemoAppFixture database) : ICl
         var client = _app.CreateBrowserLikeClient();
         await client.SignInAsync("supervisor");
         var html = await ListingPages.GetOkAsync(client, "/listing/wap?time=last30days");
-        var expected = await ExpectedAsync("supervisor", "TRUE", "i.time DESC, i.id DESC");
+        var expected = await ExpectedAsync("supervisor", "TRUE", RightsOracle.NewestFirst);
         Assert.Equal(expected.Count.ToString("N0", new System.Globalization.CultureInfo("cs")), ListingPages.TotalCount(html));
     }
 
     [Fact]
     public async Task Deactivated_users_and_queues_are_offered_only_with_the_crossed_eye_toggle_but_their_rows_stay()
     {
+        var closedLine = await database.Data.AddQueueAsync($"Zrušená linka {TestData.Suffix()}", isActive: false);
+        var chat = await database.Data.AddInteractionAsync(closedLine, TestClock.DemoNow.AddDays(-40));
+        int deactivated;
+        await using (var db = database.OpenDb())
+        {
+            deactivated = await db.Users.CountAsync(u => !u.IsActive) + await db.Queues.CountAsync(q => !q.IsActive);
+        }
+
         var client = _app.CreateBrowserLikeClient();
         await client.SignInAsync("admin");
         var plain = await ListingPages.GetOkAsync(client, "/listing/wap?time=thisyear");
         var withToggle = await ListingPages.GetOkAsync(client, "/listing/wap?time=thisyear&inactive=1");
 
-        Assert.DoesNotContain("Stará linka (zrušeno)</option>", plain);
-        Assert.Contains("Stará linka (zrušeno) (deaktivováno)</option>", withToggle);
-        // Three deactivated users and two deactivated queues.
-        Assert.Equal(5, System.Text.RegularExpressions.Regex.Count(withToggle, @"\(deaktivováno\)</option>"));
-        await using var db = database.OpenDb();
-        var oldLine = await db.Queues.Where(q => q.Name == "Stará linka (zrušeno)").Select(q => q.Id).SingleAsync();
-        Assert.Contains("<td>Stará linka (zrušeno)</td>", await ListingPages.GetOkAsync(client, $"/listing/wap?time=thisyear&queue={oldLine}"));
+        Assert.DoesNotContain($"<option value=\"{closedLine.Id}\"", plain);
+        Assert.Contains($"<option value=\"{closedLine.Id}\">{closedLine.Name} (deaktivováno)</option>", withToggle);
+        Assert.Equal(0, Regex.Count(plain, @"\(deaktivováno\)</option>"));
+        Assert.Equal(deactivated, Regex.Count(withToggle, @"\(deaktivováno\)</option>"));
+        var filtered = await ListingPages.GetOkAsync(client, $"/listing/wap?time=thisyear&queue={closedLine.Id}");
+        Assert.Equal([chat.Name], ListingPages.RowNames(filtered));
+        Assert.Contains($"<td>{closedLine.Name}</td>", filtered);
     }
 
     [Fact]
     public async Task Ids_the_viewer_may_not_use_are_dropped_with_a_notice()
     {
-        var ids = await IdsAsync();
+        var foreignQueue = await database.Data.AddQueueAsync();
+        await database.Data.AddInteractionAsync(foreignQueue, TestClock.DemoNow.AddDays(-1));
         var client = _app.CreateBrowserLikeClient();
         await client.SignInAsync("agent");
-        await using var db = database.OpenDb();
-        var foreignQueue = await db.Queues.Where(q => q.Name == "Billing EN").Select(q => q.Id).SingleAsync();
 
-        var html = await ListingPages.GetOkAsync(client, $"/listing/wap?time=last30days&queue={foreignQueue}&queue=999999");
-        Assert.Contains(ListingPages.Notices(html), n => n.Contains('2', StringComparison.Ordinal));
-        Assert.Equal(await ExpectedAsync("agent", "TRUE", "i.time DESC, i.id DESC"), await ListingPages.AllRowNamesAsync(client, $"time=last30days&queue={foreignQueue}"));
-        Assert.DoesNotContain($"<option value=\"{foreignQueue}\"", html);
-        Assert.True(ids.Count > 0);
+        var html = await ListingPages.GetOkAsync(client, $"/listing/wap?time=last30days&queue={foreignQueue.Id}&queue=999999");
+
+        Assert.Equal(["2 položky filtru, které nesmíte použít (nebo neexistují), byly vynechány."], ListingPages.Notices(html));
+        Assert.DoesNotContain($"<option value=\"{foreignQueue.Id}\"", html);
+        Assert.Equal(await ExpectedAsync("agent", "TRUE", RightsOracle.NewestFirst), await ListingPages.AllRowNamesAsync(client, $"time=last30days&queue={foreignQueue.Id}"));
     }
 
-    private async Task<List<string>> ExpectedAsync(string userName, string condition, string orderBy)
-    {
-        // Plain ADO.NET: EF would wrap the SQL in a subquery, where ORDER BY is not guaranteed to survive.
-        await using var connection = new Npgsql.NpgsqlConnection(database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand($"""
-            WITH viewer AS (SELECT * FROM users WHERE user_name = '{userName}'),
-            permitted_queues AS (
-                SELECT g.queue_id AS id FROM rights_grants g JOIN viewer v ON g.viewer_id = v.id WHERE g.queue_id IS NOT NULL
-                UNION SELECT m.queues_id FROM rights_grants g JOIN viewer v ON g.viewer_id = v.id
-                      JOIN queue_group_members m ON m.groups_id = g.queue_group_id),
-            permitted_people AS (
-                SELECT g.user_id AS id FROM rights_grants g JOIN viewer v ON g.viewer_id = v.id WHERE g.user_id IS NOT NULL
-                UNION SELECT m.users_id FROM rights_grants g JOIN viewer v ON g.viewer_id = v.id
-                      JOIN user_group_members m ON m.groups_id = g.user_group_id)
-            SELECT i.name FROM interactions i, viewer v
-             WHERE {Range}
-               AND (v.rights_all_queues
-                    OR i.queue_id IN (SELECT id FROM permitted_queues)
-                    OR EXISTS (SELECT 1 FROM interaction_participants p
-                                WHERE p.interaction_id = i.id AND (v.rights_all_users OR p.user_id IN (SELECT id FROM permitted_people))))
-               AND ({condition})
-             ORDER BY {orderBy}
-            """, connection);
-        var names = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            names.Add(reader.GetString(0));
-        }
-
-        return names;
-    }
+    private async Task<List<string>> ExpectedAsync(string userName, string condition, string orderBy) =>
+        await RightsOracle.VisibleInteractionNamesAsync(
+            database.ConnectionString, await RightsOracle.UserIdAsync(database.ConnectionString, userName), DemoRanges.Last30Days, condition, orderBy);
 
     /// <summary>Ids for the filters, each one the user may use (the agent may pick only Technická podpora).</summary>
-    private async Task<Dictionary<string, int>> IdsAsync(string userName = "supervisor")
+    private async Task<Dictionary<string, int>> IdsAsync(string userName)
     {
         var queue = userName == "agent" ? "Technická podpora" : "Podpora CZ";
         await using var db = database.OpenDb();
@@ -252,4 +221,7 @@ public sealed class ListingFiltersAndSortingTests(DemoAppFixture database) : ICl
 
     private static string Substitute(string text, Dictionary<string, int> ids) =>
         ids.Aggregate(text, (current, id) => current.Replace("{" + id.Key + "}", id.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+
+    [GeneratedRegex("<td class=\"text-break\">([^<]*)</td>")]
+    private static partial Regex WhatsAppContactCell();
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using WapListing.Domain.Entities;
 using WapListing.FunctionalTests.Infrastructure;
 
 namespace WapListing.FunctionalTests.Manage;
@@ -23,25 +24,39 @@ public sealed partial class UsersAndRightsOverviewTests(DemoAppFixture demo) : I
     [Fact]
     public async Task It_lists_every_user_with_role_and_the_granted_users_groups_and_queues()
     {
+        var s = TestData.Suffix();
+        var alpha = await demo.Data.AddQueueAsync($"Alfa {s}");
+        var beta = await demo.Data.AddQueueAsync($"Beta {s}");
+        var gamma = await demo.Data.AddQueueAsync($"Gama {s}");
+        var south = await demo.Data.AddQueueGroupAsync($"Jih {s}", gamma);
+        var agent = await demo.Data.AddUserAsync(UserRole.Agent, displayName: $"Ota Zelený {s}");
+        var team = await demo.Data.AddUserGroupAsync($"Tým {s}", agent);
+        var supervisor = await demo.Data.AddUserAsync(UserRole.Supervisor, grants:
+            [RightsGrant.ForQueue(beta.Id), RightsGrant.ForQueue(alpha.Id), RightsGrant.ForQueueGroup(south.Id), RightsGrant.ForUserGroup(team.Id), RightsGrant.ForUser(agent.Id)]);
+        var manager = await demo.Data.AddUserAsync(UserRole.Manager, grants: [RightsGrant.ForQueue(gamma.Id)]);
+        var administrator = await demo.Data.AddUserAsync(UserRole.Administrator, allQueues: true, allUsers: true);
         var client = demo.App.CreateBrowserLikeClient();
-        await client.SignInAsync("admin");
+        await client.SignInAsync(administrator.UserName!);
 
         var html = await client.GetStringAsync("/manage");
 
         await using var db = demo.OpenDb();
         Assert.Equal(await db.Users.CountAsync(), RowPattern().Matches(html).Count);
-        var supervisor = Row(html, "supervisor");
-        Assert.Equal(["Podpora CZ", "Prodej CZ"], Badges(Cell(supervisor, "rights-queues")));
-        Assert.Equal(["Tým Podpora (skupina)", "Tým Prodej (skupina)"], Badges(Cell(supervisor, "rights-users")));
-        Assert.Equal(["Billing EN", "International Support", "Reklamace"], Badges(Cell(Row(html, "manager"), "rights-queues")));
-        Assert.Contains("Žádná", Cell(Row(html, "manager"), "rights-users"));
-        var agent = Row(html, "agent");
-        Assert.Equal(["Technická podpora"], Badges(Cell(agent, "rights-queues")));
-        Assert.Equal(["Adam Agent"], Badges(Cell(agent, "rights-users")));
-        Assert.Contains("Operátor", agent);
-        var admin = Row(html, "admin");
-        Assert.Equal(["Vše"], Badges(Cell(admin, "rights-queues")));
-        Assert.Equal(["Vše"], Badges(Cell(admin, "rights-users")));
+        var supervisorRow = Row(html, supervisor.UserName!);
+        Assert.Contains("<td>Supervizor</td>", supervisorRow);
+        Assert.Equal([$"Jih {s} (skupina)", $"Alfa {s}", $"Beta {s}"], Badges(Cell(supervisorRow, "rights-queues")));
+        Assert.Equal([$"Tým {s} (skupina)", $"Ota Zelený {s}"], Badges(Cell(supervisorRow, "rights-users")));
+        var managerRow = Row(html, manager.UserName!);
+        Assert.Contains("<td>Manažer</td>", managerRow);
+        Assert.Equal([$"Gama {s}"], Badges(Cell(managerRow, "rights-queues")));
+        Assert.Empty(Badges(Cell(managerRow, "rights-users")));
+        Assert.Contains("<span class=\"small text-body-secondary\">Žádná</span>", Cell(managerRow, "rights-users"));
+        var agentRow = Row(html, agent.UserName!);
+        Assert.Contains("<td>Operátor</td>", agentRow);
+        Assert.Contains("<span class=\"small text-body-secondary\">Žádná</span>", Cell(agentRow, "rights-queues"));
+        var administratorRow = Row(html, administrator.UserName!);
+        Assert.Equal(["Vše"], Badges(Cell(administratorRow, "rights-queues")));
+        Assert.Equal(["Vše"], Badges(Cell(administratorRow, "rights-users")));
         var deactivated = await db.Users.CountAsync(u => !u.IsActive);
         Assert.Equal(deactivated, Regex.Matches(html, "data-testid=\"deactivated\"").Count);
     }
@@ -49,23 +64,19 @@ public sealed partial class UsersAndRightsOverviewTests(DemoAppFixture demo) : I
     [Fact]
     public async Task Names_from_the_database_are_html_encoded()
     {
-        await using (var db = demo.OpenDb())
-        {
-            await db.UserGroups.AddAsync(new WapListing.Domain.Entities.UserGroup { Name = "<script>alert(1)</script>" });
-            await db.SaveChangesAsync();
-            var group = await db.UserGroups.SingleAsync(g => g.Name == "<script>alert(1)</script>");
-            string[] demoLogins = ["admin", "supervisor", "manager", "agent"];
-            var viewer = await db.Users.Where(u => !demoLogins.Contains(u.UserName)).OrderBy(u => u.Id).FirstAsync();
-            db.RightsGrants.Add(new WapListing.Domain.Entities.RightsGrant { ViewerId = viewer.Id, UserGroupId = group.Id });
-            await db.SaveChangesAsync();
-        }
-
+        const string hostile = "<script>alert(1)</script>";
+        var group = await demo.Data.AddUserGroupAsync(hostile);
+        var viewer = await demo.Data.AddUserAsync(UserRole.Supervisor, displayName: hostile + " Novák", grants: [RightsGrant.ForUserGroup(group.Id)]);
         var client = demo.App.CreateBrowserLikeClient();
         await client.SignInAsync("admin");
+
         var html = await client.GetStringAsync("/manage");
 
-        Assert.DoesNotContain("<script>alert(1)</script>", html);
-        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html);
+        Assert.DoesNotContain(hostile, html);
+        var row = Row(html, viewer.UserName!);
+        Assert.Contains("<div>&lt;script&gt;alert(1)&lt;/script&gt; Novák</div>", row);
+        Assert.Equal([hostile + " (skupina)"], Badges(Cell(row, "rights-users")));
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; (skupina)</span>", Cell(row, "rights-users"));
     }
 
     private static string Row(string html, string userName)

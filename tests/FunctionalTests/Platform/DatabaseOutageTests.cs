@@ -2,6 +2,7 @@ using System.Net;
 using Npgsql;
 using WapListing.FunctionalTests.Infrastructure;
 using WapListing.FunctionalTests.Infrastructure.Browser;
+using WapListing.FunctionalTests.Infrastructure.Browser.Pages;
 using WapListing.Infrastructure.EmbeddedPostgres;
 using WapListing.Infrastructure.Seeding;
 
@@ -46,29 +47,27 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
     {
         using var app = new WapListingAppFactory(_connectionString);
         var baseUrl = app.StartOnRealPort();
-        var page = await SharedBrowserPages.NewPageAsync(baseUrl, "en-US");
-        await page.SignInAsync("manager"); // English user
-        var czechPage = await SharedBrowserPages.NewPageAsync(baseUrl, "en-US");
-        await czechPage.SignInAsync("supervisor"); // Czech user
+        await using var english = await BrowserSession.OpenAsync(baseUrl, "en-US");
+        await english.Page.SignInAsync("manager"); // English user
+        await using var czech = await BrowserSession.OpenAsync(baseUrl, "en-US");
+        await czech.Page.SignInAsync("supervisor"); // Czech user
         _cluster.Stop();
         try
         {
-            var response = await page.GotoAsync("/listing/wap");
+            var response = await english.Page.GotoAsync("/listing/wap");
             Assert.Equal(503, response?.Status);
-            Assert.Contains("temporarily unavailable", await page.InnerTextAsync("[data-testid=database-unavailable]"));
-            await page.SaveScreenshotAsync("database-unavailable-en", fullPage: false);
+            Assert.Contains("temporarily unavailable", await english.Page.InnerTextAsync("[data-testid=database-unavailable]"));
+            await english.Page.SaveScreenshotAsync("database-unavailable-en", fullPage: false);
 
-            var czech = await czechPage.GotoAsync("/listing/wap");
-            Assert.Equal(503, czech?.Status);
-            Assert.Contains("dočasně nedostupná", await czechPage.InnerTextAsync("[data-testid=database-unavailable]"));
-            Assert.True(await czechPage.IsVisibleAsync("[data-testid=sign-out]")); // still signed in, not thrown out
-            await czechPage.SaveScreenshotAsync("database-unavailable-cs", fullPage: false);
+            var czechResponse = await czech.Page.GotoAsync("/listing/wap");
+            Assert.Equal(503, czechResponse?.Status);
+            Assert.Contains("dočasně nedostupná", await czech.Page.InnerTextAsync("[data-testid=database-unavailable]"));
+            Assert.True(await new SiteHeader(czech.Page).ShowsSignOutAsync()); // still signed in, not thrown out
+            await czech.Page.SaveScreenshotAsync("database-unavailable-cs", fullPage: false);
         }
         finally
         {
             _cluster.EnsureRunning();
-            await page.Context.CloseAsync();
-            await czechPage.Context.CloseAsync();
         }
     }
 

@@ -53,7 +53,7 @@ public sealed class ErrorPagesTests : IClassFixture<DemoDatabaseFixture>, IDispo
         var response = await client.GetAsync("/listing/wap?time=today");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Assert.NotNull(response.Headers.RetryAfter);
+        Assert.Equal(TimeSpan.FromSeconds(30), response.Headers.RetryAfter?.Delta);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains(language == "cs" ? "Služba je dočasně nedostupná" : "The service is temporarily unavailable", html);
         Assert.Contains("href=\"/listing/wap?time=today\"", html); // "Try again" returns to the same page
@@ -105,6 +105,26 @@ public sealed class ErrorPagesTests : IClassFixture<DemoDatabaseFixture>, IDispo
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("Something went wrong", html);
         AssertNoDetails(html);
+    }
+
+    [Theory]
+    [InlineData("outage", HttpStatusCode.ServiceUnavailable)]
+    [InlineData("bug", HttpStatusCode.InternalServerError)]
+    public async Task A_client_asking_for_json_gets_problem_details_with_the_same_status_as_the_page(string failure, HttpStatusCode expected)
+    {
+        var client = await SignedInClientAsync("manager");
+        _failing.FailWith(ListingSql, () => failure == "outage" ? Outage("57P01") : new InvalidOperationException(SecretDetail));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/listing/wap");
+        request.Headers.Accept.ParseAdd("application/json");
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal((int)expected, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.Equal(expected == HttpStatusCode.ServiceUnavailable ? TimeSpan.FromSeconds(30) : null, response.Headers.RetryAfter?.Delta);
+        AssertNoDetails(problem.RootElement.GetRawText());
     }
 
     private async Task<HttpClient> SignedInClientAsync(string userName)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
+using WapListing.Domain.Entities;
 using WapListing.FunctionalTests.Infrastructure;
 using WapListing.Infrastructure.Data;
 
@@ -17,6 +18,14 @@ public sealed class LoggingTests(DemoDatabaseFixture database) : IClassFixture<D
     [Fact]
     public async Task Logs_have_request_ids_and_no_personal_data()
     {
+        // A chat on the supervisor's listing whose customer data must never reach the logs.
+        var queue = await database.Data.AddQueueAsync();
+        var supervisor = await database.Data.AddUserAsync(UserRole.Supervisor, grants: [RightsGrant.ForQueue(queue.Id)]);
+        await database.Data.AddInteractionAsync(queue, TestClock.DemoNow.AddMinutes(-30), i =>
+        {
+            i.WhatsAppContact = "=HYPERLINK(\"http://x\",\"y\") <script>alert(1)</script>";
+            i.CustomerNumber = "+420777123456";
+        });
         var sink = new CapturingLoggerProvider();
         using var app = new WapListingAppFactory(database.ConnectionString)
             .WithWebHostBuilder(builder =>
@@ -29,20 +38,20 @@ public sealed class LoggingTests(DemoDatabaseFixture database) : IClassFixture<D
         var client = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
 
         await client.PostLoginAsync("typed.name.of.someone", "Secret-Password-1");
-        await client.SignInAsync("supervisor");
+        await client.SignInAsync(supervisor.UserName!);
         var listing = await client.GetStringAsync("/listing/wap");
-        Assert.Contains("HYPERLINK", listing);
+        Assert.Contains("<td class=\"text-break\">=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;) &lt;script&gt;alert(1)&lt;/script&gt;</td>", listing);
         var search = await client.GetAsync("/listing/wap?contact=Dvo%C5%99%C3%A1kov%C3%A1&sender=%2B420777123456&text=tajn%C3%A1+zpr%C3%A1va");
         Assert.Equal(System.Net.HttpStatusCode.OK, search.StatusCode);
 
         var logs = string.Join("\n", sink.Lines);
-        Assert.NotEmpty(sink.Lines);
         Assert.Contains(sink.Lines, line => line.Contains("Sign-in failed", StringComparison.Ordinal) && line.Contains("RequestId=", StringComparison.Ordinal));
         Assert.Contains(sink.Lines, line => line.Contains("Executed DbCommand", StringComparison.Ordinal));
         Assert.Contains(sink.Lines, line => line.Contains("HttpLogging", StringComparison.Ordinal)
             && line.Contains("/listing/wap", StringComparison.Ordinal) && line.Contains("StatusCode: 200", StringComparison.Ordinal)
             && line.Contains("RequestId=", StringComparison.Ordinal) && line.Contains("TraceId=", StringComparison.Ordinal));
         Assert.DoesNotContain("typed.name.of.someone", logs);
+        Assert.DoesNotContain(supervisor.UserName!, logs);
         Assert.DoesNotContain("Secret-Password-1", logs);
         Assert.DoesNotContain("Demo123!", logs);
         Assert.DoesNotContain("+420", logs);

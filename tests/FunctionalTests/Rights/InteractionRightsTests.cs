@@ -5,7 +5,10 @@ using WapListing.Infrastructure.Rights;
 
 namespace WapListing.FunctionalTests.Rights;
 
-/// <summary>The rights rule of DESIGN §4 over a real PostgreSQL, with a small world made for the test.</summary>
+/// <summary>
+/// The rights rule of DESIGN §4 over a real PostgreSQL, with a small world made for the test. Each expectation is
+/// also checked against the tests' rights oracle, so the oracle the listing and export tests rely on is proven here.
+/// </summary>
 public sealed class InteractionRightsTests(EmptyDatabaseFixture database) : IClassFixture<EmptyDatabaseFixture>, IAsyncLifetime
 {
     private World _world = null!;
@@ -17,68 +20,59 @@ public sealed class InteractionRightsTests(EmptyDatabaseFixture database) : ICla
     [Fact]
     public async Task Viewer_with_all_queues_sees_every_interaction_including_ones_with_neither_queue_nor_participant()
     {
-        var visible = await VisibleAsync(v => v.RightsAllQueues = true);
-        Assert.Equal(["i1", "i2", "i3", "i4", "i5", "i6"], visible);
+        await AssertVisibleAsync(v => v.RightsAllQueues = true, "i1", "i2", "i3", "i4", "i5", "i6");
     }
 
     [Fact]
     public async Task Viewer_sees_rows_of_permitted_queues_only()
     {
-        var visible = await VisibleAsync(v => v.RightsGrants.Add(RightsGrant.ForQueue(_world.Q1.Id)));
-        Assert.Equal(["i1"], visible);
+        await AssertVisibleAsync(v => v.RightsGrants.Add(RightsGrant.ForQueue(_world.Q1.Id)), "i1");
     }
 
     [Fact]
     public async Task Agent_who_handled_the_first_part_of_a_transferred_chat_sees_it_in_the_other_queue()
     {
-        var visible = await VisibleAsync(v => v.RightsGrants.Add(RightsGrant.ForUser(_world.A.Id)));
-        Assert.Equal(["i1", "i3"], visible);
+        await AssertVisibleAsync(v => v.RightsGrants.Add(RightsGrant.ForUser(_world.A.Id)), "i1", "i3");
     }
 
     [Fact]
     public async Task Queue_and_user_rights_are_a_union()
     {
-        var visible = await VisibleAsync(v =>
+        await AssertVisibleAsync(v =>
         {
             v.RightsGrants.Add(RightsGrant.ForQueue(_world.Q1.Id));
             v.RightsGrants.Add(RightsGrant.ForUser(_world.B.Id));
-        });
-        Assert.Equal(["i1", "i2", "i3", "i6"], visible);
+        }, "i1", "i2", "i3", "i6");
     }
 
     [Fact]
     public async Task User_group_expands_to_its_members()
     {
-        var visible = await VisibleAsync(v => v.RightsGrants.Add(RightsGrant.ForUserGroup(_world.TeamAb.Id)));
-        Assert.Equal(["i1", "i2", "i3", "i6"], visible);
+        await AssertVisibleAsync(v => v.RightsGrants.Add(RightsGrant.ForUserGroup(_world.TeamAb.Id)), "i1", "i2", "i3", "i6");
     }
 
     [Fact]
     public async Task Queue_group_expands_to_its_queues()
     {
-        var visible = await VisibleAsync(v => v.RightsGrants.Add(RightsGrant.ForQueueGroup(_world.Q2AndQ3.Id)));
-        Assert.Equal(["i2", "i3", "i5"], visible);
+        await AssertVisibleAsync(v => v.RightsGrants.Add(RightsGrant.ForQueueGroup(_world.Q2AndQ3.Id)), "i2", "i3", "i5");
     }
 
     [Fact]
     public async Task Rows_with_neither_queue_nor_participant_are_hidden_even_from_all_users()
     {
-        var visible = await VisibleAsync(v => v.RightsAllUsers = true);
-        Assert.Equal(["i1", "i2", "i3", "i5", "i6"], visible);
+        await AssertVisibleAsync(v => v.RightsAllUsers = true, "i1", "i2", "i3", "i5", "i6");
     }
 
     [Fact]
     public async Task Rows_of_a_deactivated_permitted_user_stay_visible()
     {
-        var visible = await VisibleAsync(v => v.RightsGrants.Add(RightsGrant.ForUser(_world.DeactivatedC.Id)));
-        Assert.Equal(["i5"], visible);
+        await AssertVisibleAsync(v => v.RightsGrants.Add(RightsGrant.ForUser(_world.DeactivatedC.Id)), "i5");
     }
 
     [Fact]
     public async Task Viewer_without_rights_sees_nothing()
     {
-        var visible = await VisibleAsync(_ => { });
-        Assert.Empty(visible);
+        await AssertVisibleAsync(_ => { });
     }
 
     [Fact]
@@ -99,7 +93,11 @@ public sealed class InteractionRightsTests(EmptyDatabaseFixture database) : ICla
         Assert.Equal([_world.Prefix + "a", _world.Prefix + "b"], users);
     }
 
-    private async Task<List<string>> VisibleAsync(Action<User> grant)
+    /// <summary>
+    /// Adds a viewer with the given rights and asserts that exactly the expected interactions of the world are visible
+    /// to them, by the app's rule and, when any are, by the rights oracle as well.
+    /// </summary>
+    private async Task AssertVisibleAsync(Action<User> grant, params string[] expected)
     {
         await using var db = database.OpenDb();
         var viewer = await _world.AddViewerAsync(db, grant);
@@ -109,8 +107,18 @@ public sealed class InteractionRightsTests(EmptyDatabaseFixture database) : ICla
             .Where(i => i.Name.StartsWith(_world.Prefix))
             .Select(i => i.Name)
             .ToListAsync();
-        return names.Select(n => n[_world.Prefix.Length..]).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(expected, InWorld(names));
+
+        if (expected.Length > 0)
+        {
+            var oracle = await RightsOracle.VisibleInteractionNamesAsync(
+                database.ConnectionString, viewer.Id, DemoRanges.Today, $"i.name LIKE '{_world.Prefix}%'", "i.name");
+            Assert.Equal(expected, InWorld(oracle));
+        }
     }
+
+    private List<string> InWorld(IEnumerable<string> names) =>
+        names.Select(n => n[_world.Prefix.Length..]).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>
     /// Queues Q1–Q3; agents A, B and deactivated C; team {A, B}; queue group {Q2, Q3}.

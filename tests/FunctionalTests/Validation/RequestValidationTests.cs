@@ -15,10 +15,18 @@ public sealed class RequestValidationTests(DemoAppFixture demo) : IClassFixture<
         return client;
     }
 
-    private async Task<string> AnyInteractionNameAsync()
+    /// <summary>A missed chat with one activity, in a queue of its own that a new supervisor sees.</summary>
+    private async Task<(string Supervisor, string Interaction, string Activity)> MissedChatAsync()
     {
-        await using var db = demo.OpenDb();
-        return (await DetailSupport.FindAsync(db, i => i.MissedState == MissedState.Shown && i.CustomerNumber != null)).Name;
+        var (supervisor, queue) = await demo.Data.SupervisorWithQueueAsync();
+        var interaction = await demo.Data.AddInteractionAsync(queue, DetailSupport.ChatTime, i =>
+        {
+            i.MissedState = MissedState.Shown;
+            i.Answered = false;
+            i.CustomerNumber = "+420601000111";
+        });
+        var activity = await demo.Data.AddActivityAsync(interaction, supervisor, DetailSupport.ChatTime);
+        return (supervisor.UserName!, interaction.Name, activity.Name);
     }
 
     [Fact]
@@ -44,7 +52,7 @@ public sealed class RequestValidationTests(DemoAppFixture demo) : IClassFixture<
     [InlineData("/listing/activities/qa", "activity")]
     public async Task A_detail_action_posted_without_its_target_name_is_a_400_and_changes_nothing(string action, string targetField)
     {
-        var name = await AnyInteractionNameAsync();
+        var (_, name, _) = await MissedChatAsync();
         var client = await SignedInAsync("admin");
         await using var before = demo.OpenDb();
         var reviews = before.QaReviews.Count();
@@ -65,10 +73,8 @@ public sealed class RequestValidationTests(DemoAppFixture demo) : IClassFixture<
     [Fact]
     public async Task A_malformed_number_in_a_detail_form_returns_to_the_detail_with_the_invalid_notice()
     {
-        var name = await AnyInteractionNameAsync();
-        await using var db = demo.OpenDb();
-        var activity = db.Activities.Where(a => a.Interaction!.Name == name).Select(a => a.Name).First();
-        var client = await SignedInAsync("supervisor");
+        var (supervisor, _, activity) = await MissedChatAsync();
+        var client = await SignedInAsync(supervisor);
 
         var response = await client.PostFormAsync($"/listing/activities/?activityDetail={activity}", "/listing/activities/qa", new() { ["activity"] = activity, ["score"] = "abc" });
 

@@ -15,6 +15,9 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public string ConnectionString => _database.ConnectionString;
 
+    /// <summary>Builders for the rows a test asserts on.</summary>
+    public TestData Data => new(ConnectionString);
+
     public WapListingAppFactory Factory => _factory ?? throw new InvalidOperationException("Not started.");
 
     public async Task InitializeAsync()
@@ -34,8 +37,8 @@ public sealed class BrowserApp : IAsyncLifetime
         await _database.DisposeAsync();
     }
 
-    /// <summary>A fresh browser context (own cookies) with a page at the app.</summary>
-    public Task<IPage> NewPageAsync(string locale = "en-US") => SharedBrowserPages.NewPageAsync(BaseUrl, locale);
+    /// <summary>A fresh browser context (own cookies) with a page at the app; dispose it (<c>await using</c>) to close the context.</summary>
+    public Task<BrowserSession> OpenBrowserAsync(string locale = "en-US") => BrowserSession.OpenAsync(BaseUrl, locale);
 }
 
 public static class RealPortExtensions
@@ -57,26 +60,9 @@ public static class RealPortExtensions
     }
 }
 
-public static partial class SharedBrowserPages
-{
-    public static async Task<IPage> NewPageAsync(string baseUrl, string locale)
-    {
-        var browser = await SharedBrowser.GetAsync();
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = baseUrl,
-            Locale = locale,
-            ViewportSize = new ViewportSize { Width = 1600, Height = 1000 },
-            AcceptDownloads = true,
-        });
-        // Generous: CI machines have two cores shared by PostgreSQL, several app hosts and Chromium.
-        context.SetDefaultTimeout(45_000);
-        return await context.NewPageAsync();
-    }
-}
-
 public static class BrowserPageExtensions
 {
+    /// <summary>Signs in through the form and waits until the app has left the login page.</summary>
     public static async Task SignInAsync(this IPage page, string userName, string password = HttpSignIn.DemoPassword)
     {
         await page.GotoAsync("/account/login");
