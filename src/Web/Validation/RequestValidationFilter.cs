@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Routing;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using WapListing.Web.Features.Detail;
 using WapListing.Web.Features.Detail.Actions;
@@ -13,7 +14,7 @@ namespace WapListing.Web.Validation;
 /// is usable goes back to that detail with a notice; anything else missing or malformed is a 400 page listing
 /// what was wrong — never a 500. API controllers (<c>[ApiController]</c>) answer with problem details instead.
 /// </summary>
-public sealed class RequestValidationFilter : IActionFilter
+public sealed class RequestValidationFilter(IUrlHelperFactory urlHelperFactory, IModelMetadataProvider metadataProvider) : IActionFilter
 {
     public void OnActionExecuting(ActionExecutingContext context)
     {
@@ -28,7 +29,7 @@ public sealed class RequestValidationFilter : IActionFilter
         {
             if (!string.IsNullOrWhiteSpace(request.ReturnTo) && IsValid(modelState, request.TargetField))
             {
-                var url = ((Controller)context.Controller).Url;
+                var url = urlHelperFactory.GetUrlHelper(context);
                 context.Result = new RedirectResult(url.Detail(request.ReturnTo, done: ActionOutcomes.Invalid));
                 return;
             }
@@ -44,8 +45,7 @@ public sealed class RequestValidationFilter : IActionFilter
         {
             ViewName = "~/Views/Error/BadRequest.cshtml",
             StatusCode = StatusCodes.Status400BadRequest,
-            ViewData = new ViewDataDictionary<BadRequestViewModel>(
-                ((Controller)context.Controller).ViewData, new BadRequestViewModel(messages)),
+            ViewData = new ViewDataDictionary<BadRequestViewModel>(metadataProvider, modelState) { Model = new BadRequestViewModel(messages) },
         };
     }
 
