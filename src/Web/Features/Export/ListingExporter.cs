@@ -53,6 +53,7 @@ public sealed class ListingExporter(
             ? await WriteXlsxAsync(body, rows, settings, texts, cancellationToken)
             : await WriteCsvAsync(body, rows, settings, texts, cancellationToken);
 
+        var (filters, ids) = ExportAuditFilter.Describe(settings.Criteria);
         db.AuditEntries.Add(new AuditEntry
         {
             Time = clock.GetUtcNow(),
@@ -63,7 +64,8 @@ public sealed class ListingExporter(
                 format = settings.Format.ToString().ToLowerInvariant(),
                 scope = settings.Scope.ToString(),
                 rows = written,
-                filter = ListingQueryString.Append(string.Empty, settings.Criteria with { Page = 1, Selected = [] }),
+                filters,
+                ids,
             }),
         });
         await db.SaveChangesAsync(CancellationToken.None);
