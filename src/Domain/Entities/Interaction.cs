@@ -37,6 +37,11 @@ public class Interaction
     public DateTimeOffset? ClosedTime { get; set; }
     /// <summary>The outbound interaction that contacted this missed one back.</summary>
     public long? ContactedBackById { get; set; }
+    /// <summary>
+    /// Started in the app (start a new activity) but no message has gone to the customer yet: shown as a draft, left out of
+    /// the listing's totals, never contacting a missed chat back. A later sending step turns it into a real outbound chat.
+    /// </summary>
+    public bool IsDraft { get; set; }
     public DateTimeOffset? AnonymizedAt { get; set; }
     public int? AnonymizedById { get; set; }
 

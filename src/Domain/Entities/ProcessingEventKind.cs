@@ -12,4 +12,6 @@ public enum ProcessingEventKind
     Missed,
     ContactedBack,
     RemovedFromMissed,
+    DraftStarted,
+    DraftClosed,
 }

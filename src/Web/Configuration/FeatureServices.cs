@@ -31,6 +31,8 @@ public static class FeatureServices
         services.AddScoped<GetAttachment>();
         services.AddScoped<GetAnonymizeConfirmation>();
         services.AddScoped<StartNewActivity>();
+        services.AddScoped<CloseDraft>();
+        services.AddScoped<DiscardDraft>();
         services.AddScoped<RemoveFromMissed>();
         services.AddScoped<PairContact>();
         services.AddScoped<CreateContact>();

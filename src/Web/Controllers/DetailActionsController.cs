@@ -19,8 +19,26 @@ public sealed class DetailActionsController : Controller
     {
         var (outcome, activityName) = await startNewActivity.HandleAsync(request, cancellationToken);
         return outcome == ActionOutcome.Done
-            ? Redirect(Url.Detail(activityName!, DetailTab.Activity, done: "started"))
+            ? Redirect(Url.Detail(activityName!, done: "started"))
             : Answer(outcome, request.Name!, "started");
+    }
+
+    [HttpPost("close-draft")]
+    [Authorize(Policy = Policies.EditInteractions)]
+    public async Task<IActionResult> CloseDraft([FromForm] InteractionActionRequest request, [FromServices] CloseDraft closeDraft, CancellationToken cancellationToken) =>
+        Answer(await closeDraft.HandleAsync(request, cancellationToken), request.Name!, "draftclosed");
+
+    [HttpPost("discard-draft")]
+    [Authorize(Policy = Policies.EditInteractions)]
+    public async Task<IActionResult> DiscardDraft([FromForm] InteractionActionRequest request, [FromServices] DiscardDraft discardDraft, CancellationToken cancellationToken)
+    {
+        var (outcome, startedFrom) = await discardDraft.HandleAsync(request, cancellationToken);
+        return outcome switch
+        {
+            ActionOutcome.Done when startedFrom is not null => Redirect(Url.Detail(startedFrom, done: "discarded")),
+            ActionOutcome.Done => RedirectToAction("Wap", "Listing"),
+            _ => Answer(outcome, request.Name!, "discarded"),
+        };
     }
 
     [HttpPost("remove-missed")]

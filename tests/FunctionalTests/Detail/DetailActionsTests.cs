@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using WapListing.Domain.Entities;
 using WapListing.FunctionalTests.Infrastructure;
+using WapListing.FunctionalTests.Listing;
 using static WapListing.FunctionalTests.Detail.DetailSupport;
 
 namespace WapListing.FunctionalTests.Detail;
@@ -31,35 +32,136 @@ public sealed class DetailActionsTests(DemoAppFixture demo) : IClassFixture<Demo
             i.MissedTime = ChatTime.AddMinutes(5);
         });
 
+    /// <summary>Starts a new activity from the chat and returns the draft it made (with its activities).</summary>
+    private async Task<(HttpResponseMessage Response, Interaction Draft)> StartDraftAsync(HttpClient client, Interaction source)
+    {
+        var response = await client.PostFormAsync(Page(source.Name), "/listing/activities/start", new() { ["name"] = source.Name });
+        await using var after = demo.OpenDb();
+        var draft = await after.Interactions.Include(i => i.Activities).Include(i => i.Participants).Include(i => i.ProcessingEvents)
+            .SingleAsync(i => i.Direction == InteractionDirection.Out && i.ProcessingEvents.Any(e => e.Detail == source.Name));
+        return (response, draft);
+    }
+
     [Fact]
-    public async Task Starting_a_new_activity_from_a_missed_chat_contacts_it_back()
+    public async Task Starting_a_new_activity_makes_a_draft_that_claims_nothing_the_missed_chat_stays_missed_and_the_totals_leave_it_out()
     {
         var (supervisor, queue) = await Data.SupervisorWithQueueAsync();
         var missed = await MissedChatAsync(queue);
         var client = await SignedInAsync(supervisor);
+        var totalsBefore = ListingPages.TotalCount(await client.GetStringAsync($"/listing/wap?queue={queue.Id}"));
 
-        var response = await client.PostFormAsync(Page(missed.Name), "/listing/activities/start", new() { ["name"] = missed.Name });
+        var (response, created) = await StartDraftAsync(client, missed);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         await using var after = demo.OpenDb();
         var source = await after.Interactions.Include(i => i.ProcessingEvents).SingleAsync(i => i.Id == missed.Id);
-        Assert.Equal(MissedState.ContactedBack, source.MissedState);
-        var created = await after.Interactions.Include(i => i.Activities).Include(i => i.Participants).SingleAsync(i => i.Id == source.ContactedBackById);
+        Assert.Equal((MissedState.Shown, (long?)null), (source.MissedState, source.ContactedBackById));
+        Assert.Empty(source.ProcessingEvents);
+        Assert.True(created.IsDraft);
         Assert.Equal(InteractionDirection.Out, created.Direction);
         Assert.Equal(missed.CustomerNumber, created.CustomerNumber);
-        Assert.Equal(missed.ConnectorId, created.ConnectorId);
         Assert.Equal(queue.ConnectorId, created.ConnectorId);
         Assert.Equal(supervisor.Id, created.UserId);
         Assert.Equal(TestClock.DemoNow, created.Time);
+        Assert.Equal(0, await after.Messages.CountAsync(m => m.InteractionId == created.Id));
         var activity = Assert.Single(created.Activities);
-        Assert.Equal(ActivityStatus.Open, activity.Status);
-        Assert.Equal(supervisor.Id, activity.UserId);
-        var contactedBack = Assert.Single(source.ProcessingEvents);
-        Assert.Equal((ProcessingEventKind.ContactedBack, created.Name), (contactedBack.Kind, contactedBack.Detail));
-        Assert.Equal(Page(activity.Name) + "&tab=activity&done=started", response.Headers.Location!.OriginalString);
+        Assert.Equal((ActivityStatus.Open, (int?)supervisor.Id), (activity.Status, activity.UserId));
+        var started = Assert.Single(created.ProcessingEvents);
+        Assert.Equal((ProcessingEventKind.DraftStarted, missed.Name), (started.Kind, started.Detail));
+        Assert.Equal(Page(activity.Name) + "&done=started", response.Headers.Location!.OriginalString); // the Wap tab, where the draft is marked and closed or discarded
 
-        var timeline = await client.GetStringAsync(Page(missed.Name));
-        Assert.Contains(created.Name, timeline);
+        var detail = await client.GetStringAsync(response.Headers.Location!.OriginalString);
+        Assert.Contains("Byl založen koncept nové aktivity. Zákazníkovi zatím nic odesláno nebylo.", detail);
+        Assert.Contains("data-testid=\"draft\">Koncept</span>", detail);
+        Assert.Contains("data-testid=\"close-draft\"", detail);
+        Assert.Contains("data-testid=\"discard-draft\"", detail);
+        var sourceDetail = await client.GetStringAsync(Page(missed.Name));
+        Assert.DoesNotContain("data-testid=\"draft\"", sourceDetail);
+        Assert.DoesNotContain("data-testid=\"close-draft\"", sourceDetail);
+
+        // The draft is a row of the listing, marked as such, but not counted: the totals are those of before.
+        var listing = await client.GetStringAsync($"/listing/wap?queue={queue.Id}");
+        Assert.Equal([created.Name, missed.Name], ListingPages.RowNames(listing));
+        Assert.Contains("data-testid=\"draft\">Koncept</span>", listing);
+        Assert.Equal("1", totalsBefore);
+        Assert.Equal(totalsBefore, ListingPages.TotalCount(listing));
+        var csv = await client.GetByteArrayAsync($"/listing/wap/export/download?queue={queue.Id}&format=csv&column=Name&column=Answered"); // listing order: Answered, Name
+        Assert.Equal([["Koncept", created.Name], ["Ne", missed.Name]], CsvReadBack.Read(csv, ';').Rows);
+    }
+
+    [Fact]
+    public async Task Closing_a_draft_closes_its_activity_and_keeps_it_as_an_uncounted_draft()
+    {
+        var (_, queue) = await Data.SupervisorWithQueueAsync();
+        var missed = await MissedChatAsync(queue);
+        var agent = await Data.UserSeeingAsync(UserRole.Agent, queue);
+        var client = await SignedInAsync(agent);
+        var (_, draft) = await StartDraftAsync(client, missed);
+
+        var response = await client.PostFormAsync(Page(draft.Name), "/listing/activities/close-draft", new() { ["name"] = draft.Name });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.EndsWith("done=draftclosed", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        await using var after = demo.OpenDb();
+        var closed = await after.Interactions.Include(i => i.Activities).Include(i => i.ProcessingEvents).SingleAsync(i => i.Id == draft.Id);
+        Assert.True(closed.IsDraft);
+        var activity = Assert.Single(closed.Activities);
+        Assert.Equal(ActivityStatus.Close, activity.Status);
+        Assert.NotNull(activity.ClosedAt);
+        Assert.Equal(activity.ClosedAt, closed.ClosedTime);
+        Assert.Contains(closed.ProcessingEvents, e => e.Kind == ProcessingEventKind.DraftClosed && e.UserId == agent.Id);
+        Assert.Equal(MissedState.Shown, await after.Interactions.Where(i => i.Id == missed.Id).Select(i => i.MissedState).SingleAsync());
+
+        var detail = await client.GetStringAsync(Page(draft.Name) + "&done=draftclosed");
+        Assert.Contains("Koncept byl uzavřen.", detail);
+        Assert.DoesNotContain("data-testid=\"close-draft\"", detail);
+        var again = await client.PostFormAsync(Page(draft.Name), "/listing/activities/close-draft", new() { ["name"] = draft.Name });
+        Assert.EndsWith("done=unchanged", again.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var listing = await client.GetStringAsync($"/listing/wap?queue={queue.Id}");
+        Assert.Contains(draft.Name, ListingPages.RowNames(listing));
+        Assert.Equal("1", ListingPages.TotalCount(listing));
+    }
+
+    [Fact]
+    public async Task Discarding_a_draft_deletes_it_with_its_activity_events_and_participants_and_goes_back_to_the_chat_it_came_from()
+    {
+        var (supervisor, queue) = await Data.SupervisorWithQueueAsync();
+        var missed = await MissedChatAsync(queue);
+        var client = await SignedInAsync(supervisor);
+        var (_, draft) = await StartDraftAsync(client, missed);
+
+        var response = await client.PostFormAsync(Page(draft.Name), "/listing/activities/discard-draft", new() { ["name"] = draft.Name });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(Page(missed.Name) + "&done=discarded", response.Headers.Location!.OriginalString);
+        Assert.Contains("Koncept byl zahozen.", await client.GetStringAsync(response.Headers.Location!.OriginalString));
+        await using var after = demo.OpenDb();
+        Assert.False(await after.Interactions.AnyAsync(i => i.Id == draft.Id));
+        Assert.Equal(0, await after.Activities.CountAsync(a => a.InteractionId == draft.Id));
+        Assert.Equal(0, await after.ProcessingEvents.CountAsync(e => e.InteractionId == draft.Id));
+        Assert.Equal(0, await after.InteractionParticipants.CountAsync(p => p.InteractionId == draft.Id));
+        Assert.Equal(MissedState.Shown, await after.Interactions.Where(i => i.Id == missed.Id).Select(i => i.MissedState).SingleAsync());
+    }
+
+    [Fact]
+    public async Task A_chat_that_is_no_draft_cannot_be_closed_or_discarded_as_one()
+    {
+        var (supervisor, queue) = await Data.SupervisorWithQueueAsync();
+        var chat = await MissedChatAsync(queue);
+        await Data.AddActivityAsync(chat, supervisor, ChatTime.AddMinutes(1), a => a.ClosedAt = null);
+        var client = await SignedInAsync(supervisor);
+        var detail = await client.GetStringAsync(Page(chat.Name));
+        Assert.DoesNotContain("data-testid=\"close-draft\"", detail);
+        Assert.DoesNotContain("data-testid=\"discard-draft\"", detail);
+
+        foreach (var action in new[] { "/listing/activities/close-draft", "/listing/activities/discard-draft" })
+        {
+            var response = await client.PostFormAsync(Page(chat.Name), action, new() { ["name"] = chat.Name });
+            Assert.EndsWith("done=unchanged", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        }
+
+        await using var after = demo.OpenDb();
+        Assert.Equal(ActivityStatus.Open, await after.Activities.Where(a => a.InteractionId == chat.Id).Select(a => a.Status).SingleAsync());
     }
 
     [Fact]
@@ -82,6 +184,8 @@ public sealed class DetailActionsTests(DemoAppFixture demo) : IClassFixture<Demo
     [InlineData(UserRole.Agent, "/listing/activities/remove-missed")]
     [InlineData(UserRole.Manager, "/listing/activities/remove-missed")]
     [InlineData(UserRole.Manager, "/listing/activities/start")]
+    [InlineData(UserRole.Manager, "/listing/activities/close-draft")]
+    [InlineData(UserRole.Manager, "/listing/activities/discard-draft")]
     [InlineData(UserRole.Manager, "/listing/activities/pair")]
     [InlineData(UserRole.Manager, "/listing/activities/ticket")]
     [InlineData(UserRole.Manager, "/listing/activities/qa")]

@@ -198,7 +198,7 @@ public sealed partial class ExportTests(DemoAppFixture demo) : IClassFixture<Dem
     }
 
     [Fact]
-    public async Task Each_export_is_audited_with_user_filter_format_scope_and_row_count()
+    public async Task Each_export_is_audited_with_user_filter_kinds_picked_ids_format_scope_and_row_count_but_no_typed_value()
     {
         var managerId = await RightsOracle.UserIdAsync(demo.ConnectionString, "manager");
         var yesterday = await RightsOracle.VisibleInteractionNamesAsync(demo.ConnectionString, managerId, DemoRanges.Yesterday);
@@ -213,7 +213,28 @@ public sealed partial class ExportTests(DemoAppFixture demo) : IClassFixture<Dem
         Assert.Equal(yesterday.Count, detail.RootElement.GetProperty("rows").GetInt32());
         Assert.Equal("csv", detail.RootElement.GetProperty("format").GetString());
         Assert.Equal("AllMatching", detail.RootElement.GetProperty("scope").GetString());
-        Assert.Contains("time=yesterday", detail.RootElement.GetProperty("filter").GetString());
+        Assert.Equal(["time=yesterday"], detail.RootElement.GetProperty("filters").EnumerateArray().Select(f => f.GetString()));
+
+        // Typed values (a number, names, a transcript text, a wait bound) are audited as the kind of filter only; picked ids are kept.
+        var queueId = await db.Interactions.Where(i => i.Name == yesterday[0]).Select(i => i.QueueId!.Value).SingleAsync();
+        var connectorId = await db.Connectors.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
+        const string typed = "sender=%2B420605111222&contact=Nov%C3%A1kov%C3%A1&wacontact=Jarmila&text=Kol%C3%A1%C5%99ova%2015&waitmin=4242";
+        var filtered = await client.GetAsync($"/listing/wap/export/download?time=last30days&queue={queueId}&connector={connectorId}&{typed}&format=csv");
+        Assert.Equal(HttpStatusCode.OK, filtered.StatusCode);
+        await filtered.Content.ReadAsByteArrayAsync();
+        var typedEntry = await db.AuditEntries.Where(a => a.Action == "listing.exported" && a.UserId == managerId).OrderByDescending(a => a.Id).FirstAsync();
+        Assert.NotEqual(entry.Id, typedEntry.Id);
+        using var typedDetail = System.Text.Json.JsonDocument.Parse(typedEntry.Detail!);
+        Assert.Equal(
+            ["time=last30days", "contact", "sender", "wacontact", "text", "waitmin"],
+            typedDetail.RootElement.GetProperty("filters").EnumerateArray().Select(f => f.GetString()));
+        var ids = typedDetail.RootElement.GetProperty("ids");
+        Assert.Equal([queueId], ids.GetProperty("queue").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal([connectorId], ids.GetProperty("connector").EnumerateArray().Select(e => e.GetInt32()));
+        foreach (var value in new[] { "605111222", "Nov", "Jarmila", "Kol", "4242" })
+        {
+            Assert.DoesNotContain(value, typedEntry.Detail!, StringComparison.OrdinalIgnoreCase);
+        }
     }
 
     /// <summary>The instants of a filter's time preset at the demo instant.</summary>

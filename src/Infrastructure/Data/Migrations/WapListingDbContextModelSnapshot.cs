@@ -536,6 +536,10 @@ namespace WapListing.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("ended_by");
 
+                    b.Property<bool>("IsDraft")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_draft");
+
                     b.Property<string>("MissedState")
                         .IsRequired()
                         .HasMaxLength(32)

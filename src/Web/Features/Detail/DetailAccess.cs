@@ -13,7 +13,9 @@ public sealed record DetailAccess(
     bool CanAddQaReview,
     bool CanStartNewActivity,
     bool CanRemoveFromMissed,
-    bool CanAnonymize)
+    bool CanAnonymize,
+    bool CanCloseDraft,
+    bool CanDiscardDraft)
 {
     public static async Task<DetailAccess> DecideAsync(ViewerAccess viewer, InteractionData interaction)
     {
@@ -25,7 +27,9 @@ public sealed record DetailAccess(
             CanAddQaReview: await viewer.CanAddQaReviewAsync(),
             CanStartNewActivity: canEdit && notAnonymized && interaction.CustomerNumber is not null,
             CanRemoveFromMissed: await viewer.CanRemoveFromMissedAsync() && interaction.MissedState == MissedState.Shown,
-            CanAnonymize: await viewer.CanAnonymizeAsync() && notAnonymized);
+            CanAnonymize: await viewer.CanAnonymizeAsync() && notAnonymized,
+            CanCloseDraft: canEdit && interaction.IsDraft && interaction.HasOpenActivity,
+            CanDiscardDraft: canEdit && interaction.IsDraft && !interaction.HasMessages);
     }
 
     /// <summary>Whether the viewer may open a panel (the Pair panel also needs an interaction that is not anonymized).</summary>

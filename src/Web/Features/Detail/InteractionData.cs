@@ -24,4 +24,7 @@ public sealed record InteractionData(
     DateTimeOffset? MissedTime,
     DateTimeOffset? ClosedTime,
     string? ContactedBackBy,
-    DateTimeOffset? AnonymizedAt);
+    DateTimeOffset? AnonymizedAt,
+    bool IsDraft,
+    bool HasOpenActivity,
+    bool HasMessages);

@@ -38,7 +38,10 @@ public sealed class InteractionDetailQuery(WapListingDbContext db, CurrentViewer
                 i.Contact != null ? i.Contact.Name : null,
                 i.Answered, i.WaitTime, i.Duration, i.TalkTime, i.EndedBy, i.MissedState, i.MissedTime, i.ClosedTime,
                 visible.Where(c => c.Id == i.ContactedBackById).Select(c => c.Name).FirstOrDefault(),
-                i.AnonymizedAt))
+                i.AnonymizedAt,
+                i.IsDraft,
+                i.Activities.Any(a => a.ClosedAt == null),
+                i.Messages.Any()))
             .FirstOrDefaultAsync(cancellationToken);
         if (interaction is null)
         {

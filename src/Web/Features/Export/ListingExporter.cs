@@ -47,12 +47,13 @@ public sealed class ListingExporter(
         var rows = WapListingQuery.Matching(db, rights, settings.Criteria).AsNoTracking()
             .Sorted(settings.Criteria).ToRows().StreamWithServerCancellation(cancellationToken);
         var texts = new CellTexts(
-            localizer["Common.Yes"], localizer["Common.No"], localizer["Listing.Anonymized"],
+            localizer["Common.Yes"], localizer["Common.No"], localizer["Listing.Anonymized"], localizer["Listing.Draft"],
             Enum.GetValues<EndedBy>().ToDictionary(e => e, e => localizer[$"EndedBy.{e}"].Value));
         var written = settings.Format == ExportFormat.Xlsx
             ? await WriteXlsxAsync(body, rows, settings, texts, cancellationToken)
             : await WriteCsvAsync(body, rows, settings, texts, cancellationToken);
 
+        var (filters, ids) = ExportAuditFilter.Describe(settings.Criteria);
         db.AuditEntries.Add(new AuditEntry
         {
             Time = clock.GetUtcNow(),
@@ -63,7 +64,8 @@ public sealed class ListingExporter(
                 format = settings.Format.ToString().ToLowerInvariant(),
                 scope = settings.Scope.ToString(),
                 rows = written,
-                filter = ListingQueryString.Append(string.Empty, settings.Criteria with { Page = 1, Selected = [] }),
+                filters,
+                ids,
             }),
         });
         await db.SaveChangesAsync(CancellationToken.None);
@@ -176,7 +178,7 @@ public sealed class ListingExporter(
         ListingColumn.User => row.User,
         ListingColumn.Contact => row.Anonymized ? texts.Anonymized : row.Contact,
         ListingColumn.WhatsAppContact => row.WhatsAppContact,
-        ListingColumn.Answered => row.Answered ? texts.Yes : texts.No,
+        ListingColumn.Answered => row.IsDraft ? texts.Draft : row.Answered ? texts.Yes : texts.No,
         ListingColumn.EndedBy => row.EndedBy is { } endedBy ? texts.EndedBy[endedBy] : null,
         ListingColumn.Connector => row.Connector,
         ListingColumn.Missed => row.MissedState switch
@@ -202,5 +204,5 @@ public sealed class ListingExporter(
     };
 
     /// <summary>The words cells repeat on every row, looked up once per export instead of once per cell.</summary>
-    private sealed record CellTexts(string Yes, string No, string Anonymized, IReadOnlyDictionary<EndedBy, string> EndedBy);
+    private sealed record CellTexts(string Yes, string No, string Anonymized, string Draft, IReadOnlyDictionary<EndedBy, string> EndedBy);
 }

@@ -22,19 +22,21 @@ public sealed class ListingPageQuery(WapListingDbContext db, IOptions<ListingOpt
             .Select(g => new
             {
                 Count = g.Count(),
-                Answered = g.Count(i => i.Answered),
-                Missed = g.Count(i => i.MissedState != MissedState.None),
-                AverageWait = g.Average(i => (double?)i.WaitTime),
+                Drafts = g.Count(i => i.IsDraft),
+                Answered = g.Count(i => i.Answered && !i.IsDraft),
+                Missed = g.Count(i => i.MissedState != MissedState.None && !i.IsDraft),
+                AverageWait = g.Average(i => i.IsDraft ? null : (double?)i.WaitTime),
             })
             .SingleOrDefaultAsync(cancellationToken);
         var listingTotals = totals is null
-            ? new ListingTotals(0, 0, 0, null, false)
-            : new ListingTotals(Math.Min(totals.Count, countCap), totals.Answered, totals.Missed, totals.AverageWait, totals.Count > countCap);
+            ? new ListingTotals(0, 0, 0, 0, null, false)
+            : new ListingTotals(
+                Math.Min(totals.Count, countCap), Math.Min(totals.Count, countCap) - totals.Drafts, totals.Answered, totals.Missed, totals.AverageWait, totals.Count > countCap);
 
         var page = criteria.Page;
         if (!listingTotals.IsBound)
         {
-            var lastPage = Math.Max(1, (listingTotals.Interactions + criteria.PageSize - 1) / criteria.PageSize);
+            var lastPage = Math.Max(1, (listingTotals.Rows + criteria.PageSize - 1) / criteria.PageSize);
             page = Math.Min(page, lastPage);
         }
 

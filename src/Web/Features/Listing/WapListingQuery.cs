@@ -178,5 +178,6 @@ public static class WapListingQuery
             i.Connector != null ? i.Connector.Name : null,
             i.MissedState,
             i.MissedTime,
-            i.AnonymizedAt != null));
+            i.AnonymizedAt != null,
+            i.IsDraft));
 }

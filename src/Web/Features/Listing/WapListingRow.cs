@@ -19,4 +19,5 @@ public sealed record WapListingRow(
     string? Connector,
     MissedState MissedState,
     DateTimeOffset? MissedTime,
-    bool Anonymized);
+    bool Anonymized,
+    bool IsDraft);

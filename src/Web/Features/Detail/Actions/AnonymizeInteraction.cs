@@ -11,9 +11,17 @@ namespace WapListing.Web.Features.Detail.Actions;
 /// and CRM link removed from the interaction and its activities; free texts that may quote the customer
 /// (event details, QA comments, notes) cleared; statistics kept; marked with who and when; audited
 /// by id only. Idempotent and irreversible.
+/// WhatsApp message ids are replaced too: real ones are base64 that contains the customer's number. The replacement
+/// <c>anonymized:&lt;message row id&gt;</c> holds nothing of the original (not even a hash of it, which could be
+/// checked against a guessed number), stays unique, so the unique index keeps deduplicating future ingestion, and keeps
+/// the column non-null. Tickets are left alone: a ticket can hold activities of several interactions (erasing a
+/// person everywhere, tickets and CRM included, is a later capability); the activities keep only its id.
 /// </summary>
 public sealed class AnonymizeInteraction(WapListingDbContext db, CurrentViewer viewer, TimeProvider clock)
 {
+    /// <summary>What an anonymized message's WhatsApp id becomes, followed by the message's row id.</summary>
+    public const string AnonymizedMessageIdPrefix = "anonymized:";
+
     public async Task<ActionOutcome> HandleAsync(InteractionActionRequest request, CancellationToken cancellationToken)
     {
         var interaction = await db.FindVisibleInteractionAsync(viewer, request.Name!, cancellationToken);
@@ -34,6 +42,7 @@ public sealed class AnonymizeInteraction(WapListingDbContext db, CurrentViewer v
         await db.MessageAttachments.Where(a => db.Messages.Any(m => m.Id == a.MessageId && m.InteractionId == id)).ExecuteDeleteAsync(cancellationToken);
         await db.Messages.Where(m => m.InteractionId == id).ExecuteUpdateAsync(set => set
             .SetProperty(m => m.Text, (string?)null)
+            .SetProperty(m => m.WhatsAppMessageId, m => AnonymizedMessageIdPrefix + m.Id.ToString())
             .SetProperty(m => m.AuthorName, m => m.Direction == MessageDirection.CustomerToAgent ? null : m.AuthorName), cancellationToken);
         await db.Activities.Where(a => a.InteractionId == id).ExecuteUpdateAsync(set => set
             .SetProperty(a => a.ContactId, (int?)null)

@@ -5,8 +5,11 @@ using WapListing.Web.Identity;
 namespace WapListing.Web.Features.Detail.Actions;
 
 /// <summary>
-/// The WhatsApp icon: a new outbound chat with the same customer and connector, assigned to the viewer, with an
-/// open activity. A missed interaction (1) it is started from becomes contacted back (NO), linked to the new one.
+/// The WhatsApp icon: a DRAFT outbound chat with the same customer and connector, assigned to the viewer, with an open
+/// activity. Nothing is sent to the customer, so nothing is claimed: the draft is left out of the listing's totals, and
+/// the chat it is started from keeps its Missed state (only a real outbound message makes it contacted back, see
+/// <see cref="Infrastructure.Missed.ContactedBack"/>). Its agent closes or discards it (<see cref="CloseDraft"/>,
+/// <see cref="DiscardDraft"/>).
 /// </summary>
 public sealed class StartNewActivity(WapListingDbContext db, CurrentViewer viewer, TimeProvider clock)
 {
@@ -35,11 +38,12 @@ public sealed class StartNewActivity(WapListingDbContext db, CurrentViewer viewe
             OpenedAt = now,
             ContactId = source.ContactId,
         };
-        var outbound = new Interaction
+        db.Interactions.Add(new Interaction
         {
             Name = ActionTargets.NewName(Interaction.NamePrefix),
             Time = now,
             Direction = InteractionDirection.Out,
+            IsDraft = true,
             QueueId = source.QueueId,
             UserId = viewerId,
             ConnectorId = source.ConnectorId,
@@ -48,28 +52,9 @@ public sealed class StartNewActivity(WapListingDbContext db, CurrentViewer viewe
             ContactId = source.ContactId,
             Participants = [new InteractionParticipant { UserId = viewerId }],
             Activities = [activity],
-            ProcessingEvents = [new ProcessingEvent { Time = now, Kind = ProcessingEventKind.Accepted, QueueId = source.QueueId, UserId = viewerId, Detail = source.Name }],
-        };
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Interactions.Add(outbound);
+            ProcessingEvents = [new ProcessingEvent { Time = now, Kind = ProcessingEventKind.DraftStarted, QueueId = source.QueueId, UserId = viewerId, Detail = source.Name }],
+        });
         await db.SaveChangesAsync(cancellationToken);
-        if (source.MissedState == MissedState.Shown)
-        {
-            source.MissedState = MissedState.ContactedBack;
-            source.ContactedBackById = outbound.Id;
-            db.ProcessingEvents.Add(new ProcessingEvent
-            {
-                InteractionId = source.Id,
-                Time = now,
-                Kind = ProcessingEventKind.ContactedBack,
-                QueueId = source.QueueId,
-                UserId = viewerId,
-                Detail = outbound.Name,
-            });
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
         return (ActionOutcome.Done, activity.Name);
     }
 }
