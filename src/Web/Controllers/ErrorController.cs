@@ -29,8 +29,11 @@ public sealed class ErrorController : Controller
         }
     }
 
-    /// <summary>Bodies for empty error statuses (404 and the like), so people see a page rather than the browser's.</summary>
-    [Route("error/{status:int}")]
+    /// <summary>
+    /// Bodies for empty error statuses (404 and the like), so people see a page rather than the browser's. Only error
+    /// statuses: any other number is not a page here (a 404), never a status the server cannot send.
+    /// </summary>
+    [Route("error/{status:int:range(400,599)}")]
     public IActionResult Status(int status)
     {
         Response.StatusCode = status;
