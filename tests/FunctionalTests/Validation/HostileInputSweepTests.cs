@@ -144,7 +144,10 @@ public sealed partial class HostileInputSweepTests(HostileInputSweepTests.Kestre
                 ?? throw new InvalidOperationException($"{descriptor.DisplayName} has no attribute route; the sweep cannot address it.");
             var methods = descriptor.EndpointMetadata.OfType<HttpMethodMetadata>().SelectMany(m => m.HttpMethods).Distinct().ToList();
             var routeNames = RouteValue().Matches(template).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            var parameters = descriptor.Parameters.SelectMany(p => Bound(p, routeNames)).DistinctBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToList();
+            var parameters = routeNames.Select(name => new SweptParameter(name, InRoute: true))
+                .Concat(descriptor.Parameters.SelectMany(p => Bound(p, routeNames)))
+                .DistinctBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
+                .ToList();
             if (parameters.Count == 0)
             {
                 continue;
@@ -199,7 +202,7 @@ public sealed partial class HostileInputSweepTests(HostileInputSweepTests.Kestre
         [
             "GET listing/wap contact", "GET listing/wap text", "GET listing/wap wacontact", "GET listing/wap name", "GET listing/wap selected",
             "GET listing/activities activityDetail", "GET listing/activities q", "GET listing/activities/anonymize name",
-            "GET listing/wap/export/download selected", "GET listing/wap/export/download column", "GET crm/contacts/{id:int} id",
+            "GET listing/wap/export/download selected", "GET listing/wap/export/download column", "GET crm/contacts/{id:int} id", "GET error/{status:int:range(400,599)} status",
             "POST listing/activities/create-contact Name", "POST listing/activities/create-contact Phone", "POST listing/activities/create-contact Email",
             "POST listing/activities/ticket Title", "POST listing/activities/qa Comment", "POST listing/activities/pair ContactId",
             "POST listing/activities/anonymize Name", "POST account/login UserName",

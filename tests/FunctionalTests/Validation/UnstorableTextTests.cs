@@ -47,9 +47,12 @@ public sealed class UnstorableTextTests(DemoAppFixture demo) : IClassFixture<Dem
             ["Name"] = "Eva\0Nová",
         });
 
-        // The form body is refused before the action runs (ASP.NET Core's form reading, under the antiforgery check);
-        // the record's [StorableText] is the rule for whatever gets that far (see the unit tests of StorableText).
+        // ASP.NET Core's form reader refuses a NUL before the action runs (under the antiforgery check): the 400 page says
+        // so; the record's [StorableText] is the rule for whatever gets that far (see the unit tests of StorableText).
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"status-page\"", html);
+        Assert.True(html.Contains("Formulář nešlo přečíst", StringComparison.Ordinal) || html.Contains("The form could not be read", StringComparison.Ordinal), html);
         await using var db = demo.OpenDb();
         Assert.False(db.Contacts.Any(c => c.Name.StartsWith("Eva")));
         Assert.Null(db.Activities.Single(a => a.Id == activity.Id).ContactId);
