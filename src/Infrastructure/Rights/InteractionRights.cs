@@ -7,16 +7,26 @@ namespace WapListing.Infrastructure.Rights;
 /// <summary>
 /// The one rights rule of DESIGN §4. Every reader of interactions (list, counts, pickers, detail,
 /// shared links, CRM pages, export, API) filters through <see cref="VisibleTo"/>.
-/// A viewer sees an interaction when its queue is permitted, or one of its participants is.
-/// Rights "all queues" see everything, including interactions with neither queue nor participant.
+/// A viewer sees an interaction when its queue is permitted, or one of its participants is. "All queues" permits
+/// every queue and, besides, shows the interactions with neither queue nor participant; it does not show a
+/// queue-less interaction whose participants the viewer's Users tab does not permit.
 /// </summary>
 public static class InteractionRights
 {
     public static IQueryable<Interaction> VisibleTo(this IQueryable<Interaction> interactions, ViewerRights rights)
     {
-        if (rights.AllQueues)
+        if (rights is { AllQueues: true, AllUsers: true })
         {
             return interactions;
+        }
+
+        if (rights.AllQueues)
+        {
+            var permittedUsers = rights.UserIds.ToArray();
+            return interactions.Where(i =>
+                i.QueueId != null
+                || !i.Participants.Any()
+                || i.Participants.Any(p => permittedUsers.Contains(p.UserId)));
         }
 
         var queueIds = rights.QueueIds.ToArray();

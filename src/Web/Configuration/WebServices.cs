@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.DataAnnotations;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using WapListing.Infrastructure.Data;
@@ -45,6 +46,7 @@ public static class WebServices
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(SupportedCultures.Configure);
         services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedBindingMessages>();
+        services.AddSingleton<IValidationAttributeAdapterProvider, ValidationAttributeAdapters>();
         services.AddControllersWithViews(options =>
             {
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());

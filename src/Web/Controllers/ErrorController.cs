@@ -8,6 +8,7 @@ namespace WapListing.Web.Controllers;
 /// <summary>Where the exception handler sends failed page requests: the status of <see cref="ExceptionStatus"/> with its page.</summary>
 [AllowAnonymous]
 [ApiExplorerSettings(IgnoreApi = true)]
+[IgnoreAntiforgeryToken] // Re-executed for a refused POST (a missing token, an unreadable form): it must answer, and it changes nothing.
 public sealed class ErrorController : Controller
 {
     [Route("error")]
@@ -29,10 +30,15 @@ public sealed class ErrorController : Controller
         }
     }
 
-    /// <summary>Bodies for empty error statuses (404 and the like), so people see a page rather than the browser's.</summary>
-    [Route("error/{status:int}")]
-    public IActionResult Status(int status)
+    /// <summary>
+    /// Bodies for empty error statuses (404 and the like), so people see a page rather than the browser's. Only error
+    /// statuses: any other number is not a page here (a 404), never a status the server cannot send.
+    /// </summary>
+    [Route("error/{status:int:range(400,599)}")]
+    public IActionResult Status()
     {
+        // Read from the route, not bound: a re-executed POST whose form could not be read must not be read again.
+        var status = int.Parse((string)RouteData.Values["status"]!, System.Globalization.CultureInfo.InvariantCulture);
         Response.StatusCode = status;
         return View("Status", status);
     }

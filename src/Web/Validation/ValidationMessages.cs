@@ -6,4 +6,7 @@ public static class ValidationMessages
     public const string Required = "Validation.RequiredField";
     public const string TooLong = "Validation.TooLong";
     public const string OutOfRange = "Validation.OutOfRange";
+
+    /// <summary>Text the database cannot store (a NUL character, a lone surrogate).</summary>
+    public const string NotStorable = "Validation.NotStorable";
 }

@@ -7,8 +7,8 @@ namespace WapListing.FunctionalTests.Infrastructure;
 /// rule (<c>InteractionRights.VisibleTo</c>): an interaction is visible when its queue is among the viewer's
 /// permitted queues, or one of its participants is among the viewer's permitted users. The permitted sets come
 /// from the viewer's rights grants (single queues and users, and the members of granted queue and user groups);
-/// "all users" permits every user, and "all queues" shows every interaction, even one with neither queue nor
-/// participant. Tests compare what the app shows with this oracle.
+/// "all users" permits every user, "all queues" permits every queue and also shows the interactions with neither
+/// queue nor participant (and nothing else: a queue-less interaction of unpermitted users stays hidden). Tests compare what the app shows with this oracle.
 /// </summary>
 public static class RightsOracle
 {
@@ -46,7 +46,8 @@ public static class RightsOracle
             SELECT i.name
               FROM interactions i CROSS JOIN viewer v
              WHERE i.time >= @from AND i.time < @to
-               AND (v.rights_all_queues
+               AND ((v.rights_all_queues AND i.queue_id IS NULL
+                     AND NOT EXISTS (SELECT 1 FROM interaction_participants p WHERE p.interaction_id = i.id))
                     OR i.queue_id IN (SELECT id FROM permitted_queues)
                     OR EXISTS (SELECT 1 FROM interaction_participants p
                                 WHERE p.interaction_id = i.id AND p.user_id IN (SELECT id FROM permitted_users)))

@@ -103,10 +103,16 @@ public sealed class TestData(string connectionString)
         return await SaveAsync(user);
     }
 
-    public async Task<Contact> AddContactAsync(string name, string? phoneNumber = null, string? email = null)
+    public async Task<Contact> AddContactAsync(string name, string? phoneNumber = null, string? email = null, Company? company = null)
     {
-        var contact = new Contact { Name = name, PhoneNumbers = phoneNumber is null ? [] : [phoneNumber], Email = email };
+        var contact = new Contact { Name = name, PhoneNumbers = phoneNumber is null ? [] : [phoneNumber], Email = email, CompanyId = company?.Id };
         return await SaveAsync(contact);
+    }
+
+    public async Task<Company> AddCompanyAsync(string name)
+    {
+        var company = new Company { Name = name };
+        return await SaveAsync(company);
     }
 
     /// <summary>A ticket numbered by the database's ticket sequence, as the app numbers them.</summary>

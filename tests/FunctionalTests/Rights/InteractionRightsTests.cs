@@ -18,9 +18,32 @@ public sealed class InteractionRightsTests(EmptyDatabaseFixture database) : ICla
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
-    public async Task Viewer_with_all_queues_sees_every_interaction_including_ones_with_neither_queue_nor_participant()
+    public async Task Viewer_with_all_queues_sees_every_queued_interaction_and_the_ones_with_neither_queue_nor_participant()
     {
-        await AssertVisibleAsync(v => v.RightsAllQueues = true, "i1", "i2", "i3", "i4", "i5", "i6");
+        // i6 has no queue and only B, whom this viewer's Users tab does not permit: "all queues" does not widen the union.
+        await AssertVisibleAsync(v => v.RightsAllQueues = true, "i1", "i2", "i3", "i4", "i5");
+    }
+
+    [Fact]
+    public async Task Viewer_with_all_queues_and_all_users_sees_every_interaction()
+    {
+        await AssertVisibleAsync(v => v.RightsAllQueues = v.RightsAllUsers = true, "i1", "i2", "i3", "i4", "i5", "i6");
+    }
+
+    [Fact]
+    public async Task Viewer_with_all_queues_sees_a_queueless_interaction_of_a_permitted_participant()
+    {
+        await AssertVisibleAsync(v =>
+        {
+            v.RightsAllQueues = true;
+            v.RightsGrants.Add(RightsGrant.ForUser(_world.B.Id));
+        }, "i1", "i2", "i3", "i4", "i5", "i6");
+    }
+
+    [Fact]
+    public async Task Viewer_with_a_permitted_participant_sees_a_queueless_interaction_with_that_participant()
+    {
+        await AssertVisibleAsync(v => v.RightsGrants.Add(RightsGrant.ForUser(_world.B.Id)), "i2", "i3", "i6");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using WapListing.Web.Validation;
 
 namespace WapListing.Web.Features.Account;
 
@@ -6,6 +7,8 @@ public sealed class LoginViewModel
 {
     [Required(ErrorMessage = "Validation.Required")]
     [StringLength(256)]
+    [StorableText]
+    [Display(Name = "Login.UserName")]
     public string UserName { get; set; } = string.Empty;
 
     [Required(ErrorMessage = "Validation.Required")]

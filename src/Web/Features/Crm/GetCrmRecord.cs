@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using WapListing.Domain.Entities;
 using WapListing.Infrastructure.Data;
 using WapListing.Infrastructure.Rights;
+using WapListing.Web.Authorization;
 using WapListing.Web.Features.Listing;
 using WapListing.Web.Identity;
 
@@ -9,8 +10,12 @@ namespace WapListing.Web.Features.Crm;
 
 public sealed record GetCrmRecordRequest(CrmRecordKind Kind, int Id);
 
-/// <summary>A CRM contact, company or ticket page: its data and the interactions tied to it that the viewer may see.</summary>
-public sealed class GetCrmRecord(WapListingDbContext db, CurrentViewer viewer)
+/// <summary>
+/// A CRM contact, company or ticket page: its data and the interactions tied to it that the viewer may see.
+/// The page exists for a viewer who may see an interaction tied to the record (through the rights rule), or whose role
+/// may pair contacts and merge into tickets (they pick such records in the detail); for anyone else it is a 404.
+/// </summary>
+public sealed class GetCrmRecord(WapListingDbContext db, CurrentViewer viewer, ViewerAccess access)
 {
     private const int MaxInteractions = 200;
 
@@ -18,12 +23,15 @@ public sealed class GetCrmRecord(WapListingDbContext db, CurrentViewer viewer)
     {
         var rights = await viewer.GetRightsAsync(cancellationToken);
         var zone = viewer.TimeZone;
-        return request.Kind switch
+        var record = request.Kind switch
         {
             CrmRecordKind.Contact => await ContactAsync(rights, request.Id, zone, cancellationToken),
             CrmRecordKind.Company => await CompanyAsync(rights, request.Id, zone, cancellationToken),
             _ => await TicketAsync(rights, request.Id, zone, cancellationToken),
         };
+
+        // Rows hold only interactions visible to the viewer: none means the viewer may open it only by role.
+        return record is null || record.Interactions.Count > 0 || await access.CanEditInteractionsAsync() ? record : null;
     }
 
     private async Task<CrmRecordViewModel?> ContactAsync(ViewerRights rights, int id, TimeZoneInfo zone, CancellationToken cancellationToken)

@@ -1,10 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using WapListing.Infrastructure.Data;
 using WapListing.Infrastructure.Search;
+using WapListing.Web.Validation;
 
 namespace WapListing.Web.Features.Detail;
 
-/// <summary>The pickers of the pairing and ticket panels: CRM records found by name, number or e-mail (accent-insensitive).</summary>
+/// <summary>
+/// The pickers of the pairing and ticket panels: CRM records found by name, number or e-mail (accent-insensitive).
+/// A search text the database cannot compare (a NUL character, a lone surrogate) finds nothing, like an empty one.
+/// </summary>
 public sealed class DetailSearches(WapListingDbContext db)
 {
     private const int Limit = 20;
@@ -12,7 +16,7 @@ public sealed class DetailSearches(WapListingDbContext db)
     public async Task<IReadOnlyList<ContactOption>> ContactsAsync(string? text, CancellationToken cancellationToken)
     {
         text = text?.Trim();
-        if (string.IsNullOrEmpty(text) || text.Length > 200)
+        if (string.IsNullOrEmpty(text) || text.Length > 200 || !StorableText.IsStorable(text))
         {
             return [];
         }
@@ -33,7 +37,7 @@ public sealed class DetailSearches(WapListingDbContext db)
     public async Task<IReadOnlyList<TicketOption>> TicketsAsync(string? text, CancellationToken cancellationToken)
     {
         text = text?.Trim().TrimStart('#');
-        if (string.IsNullOrEmpty(text) || text.Length > 200)
+        if (string.IsNullOrEmpty(text) || text.Length > 200 || !StorableText.IsStorable(text))
         {
             return [];
         }

@@ -11,6 +11,7 @@ public sealed record GetAnonymizeConfirmationRequest
     [Required(ErrorMessage = ValidationMessages.Required)]
     [Display(Name = "Filter.UniqueName")]
     [StringLength(InteractionDetailQuery.MaxNameLength, ErrorMessage = ValidationMessages.TooLong)]
+    [StorableText]
     public string? Name { get; init; }
 }
 

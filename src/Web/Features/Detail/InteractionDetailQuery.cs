@@ -4,6 +4,7 @@ using WapListing.Infrastructure.Data;
 using WapListing.Infrastructure.Rights;
 using WapListing.Web.Authorization;
 using WapListing.Web.Identity;
+using WapListing.Web.Validation;
 
 namespace WapListing.Web.Features.Detail;
 
@@ -19,7 +20,8 @@ public sealed class InteractionDetailQuery(WapListingDbContext db, CurrentViewer
     public async Task<InteractionDetail?> LoadAsync(string? requestedName, CancellationToken cancellationToken)
     {
         var name = (requestedName ?? string.Empty).Trim().ToLowerInvariant();
-        if (name.Length is 0 or > MaxNameLength)
+        // A name with characters the database cannot store cannot exist: not found, like any unknown name.
+        if (name.Length is 0 or > MaxNameLength || !StorableText.IsStorable(name))
         {
             return null;
         }

@@ -44,7 +44,7 @@ public sealed class ListingPageQuery(WapListingDbContext db, IOptions<ListingOpt
             .Sorted(criteria)
             .Skip((page - 1) * criteria.PageSize)
             .Take(criteria.PageSize)
-            .ToRows()
+            .ToRows(withPairing: true)
             .ToListAsync(cancellationToken);
         return new WapListingPage(rows, listingTotals, page, countCap);
     }

@@ -161,7 +161,12 @@ public static class WapListingQuery
             ? interactions.OrderByDescending(key).ThenByDescending(i => i.Id)
             : interactions.OrderBy(key).ThenBy(i => i.Id);
 
-    public static IQueryable<WapListingRow> ToRows(this IQueryable<Interaction> interactions) =>
+    /// <summary>
+    /// The rows as the listing shows them. With <paramref name="withPairing"/> (the listing page) each row also tells
+    /// whether a contact can be paired with it: not anonymized, and with an activity for the detail's pair panel to act on;
+    /// other readers (export, CRM pages) skip that test.
+    /// </summary>
+    public static IQueryable<WapListingRow> ToRows(this IQueryable<Interaction> interactions, bool withPairing = false) =>
         interactions.Select(i => new WapListingRow(
             i.Id,
             i.Name,
@@ -179,5 +184,6 @@ public static class WapListingQuery
             i.MissedState,
             i.MissedTime,
             i.AnonymizedAt != null,
-            i.IsDraft));
+            i.IsDraft,
+            EF.Constant(withPairing) && i.AnonymizedAt == null && i.Activities.Any()));
 }

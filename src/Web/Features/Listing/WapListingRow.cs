@@ -2,7 +2,10 @@ using WapListing.Domain.Entities;
 
 namespace WapListing.Web.Features.Listing;
 
-/// <summary>One row of the listing (and of the export), as the one query projects it.</summary>
+/// <summary>
+/// One row of the listing (and of the export), as the one query projects it. <see cref="CanPair"/>: a contact can be paired
+/// with it (not anonymized, has an activity); only the listing page asks, elsewhere it is false.
+/// </summary>
 public sealed record WapListingRow(
     long Id,
     string Name,
@@ -20,4 +23,5 @@ public sealed record WapListingRow(
     MissedState MissedState,
     DateTimeOffset? MissedTime,
     bool Anonymized,
-    bool IsDraft);
+    bool IsDraft,
+    bool CanPair);

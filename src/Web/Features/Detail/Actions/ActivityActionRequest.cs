@@ -8,6 +8,7 @@ public abstract record ActivityActionRequest : IDetailActionRequest
 {
     [Required(ErrorMessage = ValidationMessages.Required)]
     [StringLength(DetailActionLimits.MaxNameLength, ErrorMessage = ValidationMessages.TooLong)]
+    [StorableText]
     [Display(Name = "Detail.ActivityName")]
     public string? Activity { get; init; }
 

@@ -14,6 +14,7 @@ public sealed record AddQaReviewRequest : ActivityActionRequest
     public int? Score { get; init; }
 
     [StringLength(DetailActionLimits.MaxQaCommentLength, ErrorMessage = ValidationMessages.TooLong)]
+    [StorableText]
     [Display(Name = "Detail.Comment")]
     public string? Comment { get; init; }
 }

@@ -10,14 +10,17 @@ public sealed record CreateContactRequest : ActivityActionRequest
 {
     [Required(ErrorMessage = ValidationMessages.Required)]
     [StringLength(DetailActionLimits.MaxContactNameLength, ErrorMessage = ValidationMessages.TooLong)]
+    [StorableText]
     [Display(Name = "Detail.ContactName")]
     public string? Name { get; init; }
 
     [StringLength(DetailActionLimits.MaxPhoneLength, ErrorMessage = ValidationMessages.TooLong)]
+    [StorableText]
     [Display(Name = "Detail.Phone")]
     public string? Phone { get; init; }
 
     [StringLength(DetailActionLimits.MaxEmailLength, ErrorMessage = ValidationMessages.TooLong)]
+    [StorableText]
     [Display(Name = "Detail.Email")]
     public string? Email { get; init; }
 }

@@ -8,6 +8,7 @@ public sealed record InteractionActionRequest : IDetailActionRequest
 {
     [Required(ErrorMessage = ValidationMessages.Required)]
     [StringLength(DetailActionLimits.MaxNameLength, ErrorMessage = ValidationMessages.TooLong)]
+    [StorableText]
     [Display(Name = "Filter.UniqueName")]
     public string? Name { get; init; }
 

@@ -13,6 +13,7 @@ public sealed record MergeIntoTicketRequest : ActivityActionRequest
     public int? TicketId { get; init; }
 
     [StringLength(DetailActionLimits.MaxTicketTitleLength, ErrorMessage = ValidationMessages.TooLong)]
+    [StorableText]
     [Display(Name = "Detail.NewTicket")]
     public string? Title { get; init; }
 }

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Localization;
 using WapListing.Infrastructure.Time;
 using WapListing.Web.Localization;
+using WapListing.Web.Validation;
 
 namespace WapListing.Web.Features.Listing.Criteria;
 
@@ -41,12 +42,7 @@ public sealed partial class ListingCriteriaParser(IStringLocalizer<SharedResourc
             HasTicket = ReadChoice(parameters.HasTicket, ListingCodes.YesNo, ListingParameterNames.HasTicket, notices),
             Name = ReadText(parameters.Name, notices),
             Transcript = ReadText(parameters.Transcript, notices),
-            Selected = (parameters.Selected ?? [])
-                .Where(s => !string.IsNullOrWhiteSpace(s) && s.Length <= MaxNameLength)
-                .Select(s => s!)
-                .Distinct()
-                .Take(MaxSelected)
-                .ToList(),
+            Selected = ReadSelected(parameters.Selected, notices),
         };
 
         var (waitMin, waitMax) = ReadSecondsRange(parameters.WaitMin, parameters.WaitMax, ListingParameterNames.WaitMin, ListingParameterNames.WaitMax, notices);
@@ -128,13 +124,35 @@ public sealed partial class ListingCriteriaParser(IStringLocalizer<SharedResourc
             return null;
         }
 
+        if (!StorableText.IsStorable(text))
+        {
+            notices.Add(localizer["Notice.UnstorableText"]);
+            return null;
+        }
+
         if (text.Length > MaxTextLength)
         {
             notices.Add(localizer["Notice.TextTooLong", MaxTextLength]);
-            text = text[..MaxTextLength];
+            text = StorableText.Shorten(text, MaxTextLength);
         }
 
         return text;
+    }
+
+    /// <summary>The ticked rows' names: blank, overlong and unstorable ones dropped (the latter with a notice), no repeats.</summary>
+    private List<string> ReadSelected(string?[]? values, List<string> notices)
+    {
+        var names = (values ?? [])
+            .Where(s => !string.IsNullOrWhiteSpace(s) && s.Length <= MaxNameLength)
+            .Select(s => s!)
+            .ToList();
+        if (!names.TrueForAll(StorableText.IsStorable))
+        {
+            notices.Add(localizer["Notice.UnstorableText"]);
+            names = names.Where(StorableText.IsStorable).ToList();
+        }
+
+        return names.Distinct().Take(MaxSelected).ToList();
     }
 
     private string? ReadSender(string? value, List<string> notices)
