@@ -1,16 +1,18 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using WapListing.Domain.Entities;
 using WapListing.Infrastructure.Data;
 using WapListing.Infrastructure.Rights;
 using WapListing.Web.Features.Listing;
 using WapListing.Web.Identity;
+using WapListing.Web.Localization;
 
 namespace WapListing.Web.Features.Crm;
 
 public sealed record GetCrmRecordRequest(CrmRecordKind Kind, int Id);
 
 /// <summary>A CRM contact, company or ticket page: its data and the interactions tied to it that the viewer may see.</summary>
-public sealed class GetCrmRecord(WapListingDbContext db, CurrentViewer viewer)
+public sealed class GetCrmRecord(WapListingDbContext db, CurrentViewer viewer, IStringLocalizer<SharedResource> localizer)
 {
     private const int MaxInteractions = 200;
 
@@ -70,7 +72,7 @@ public sealed class GetCrmRecord(WapListingDbContext db, CurrentViewer viewer)
 
         var rows = await RowsAsync(db.Interactions.VisibleTo(rights).Where(i => i.Activities.Any(a => a.TicketId == id)), cancellationToken);
         return new CrmRecordViewModel("Crm.Ticket", $"#{ticket.Number} {ticket.Title}",
-            [new("Detail.Status", ticket.Status.ToString())], rows, zone);
+            [new("Detail.Status", localizer[$"TicketStatus.{ticket.Status}"].Value)], rows, zone);
     }
 
     private static async Task<IReadOnlyList<WapListingRow>> RowsAsync(IQueryable<Interaction> interactions, CancellationToken cancellationToken) =>
