@@ -227,13 +227,18 @@ public sealed partial class ListingFiltersAndSortingTests(DemoAppFixture databas
         var plain = await ListingPages.GetOkAsync(client, "/listing/wap?time=thisyear");
         var withToggle = await ListingPages.GetOkAsync(client, "/listing/wap?time=thisyear&inactive=1");
 
-        Assert.DoesNotContain($"<option value=\"{closedLine.Id}\"", plain);
-        Assert.Contains($"<option value=\"{closedLine.Id}\">{closedLine.Name} (deaktivováno)</option>", withToggle);
-        Assert.Equal(0, Regex.Count(plain, @"\(deaktivováno\)</option>"));
+        // Rendered always, so the toggle's script shows them at once; hidden until the toggle is on.
+        Assert.Contains($"<option value=\"{closedLine.Id}\" class=\"deactivated-option\" hidden=\"hidden\">{closedLine.Name} (deaktivováno)</option>", plain);
+        Assert.Contains($"<option value=\"{closedLine.Id}\" class=\"deactivated-option\">{closedLine.Name} (deaktivováno)</option>", withToggle);
+        Assert.Equal(deactivated, Regex.Count(plain, @"class=""deactivated-option"" hidden=""hidden"">[^<]*\(deaktivováno\)</option>"));
+        Assert.Equal(0, Regex.Count(plain, @"<option [^>]*class=""deactivated-option"">"));
+        Assert.Equal(0, Regex.Count(withToggle, @"hidden=""hidden"">[^<]*\(deaktivováno\)</option>"));
         Assert.Equal(deactivated, Regex.Count(withToggle, @"\(deaktivováno\)</option>"));
+        Assert.Contains("/js/listing.js", plain);
         var filtered = await ListingPages.GetOkAsync(client, $"/listing/wap?time=thisyear&queue={closedLine.Id}");
         Assert.Equal([chat.Name], ListingPages.RowNames(filtered));
         Assert.Contains($"<td>{closedLine.Name}</td>", filtered);
+        Assert.Contains($"<option value=\"{closedLine.Id}\" selected=\"selected\" class=\"deactivated-option\">", filtered);
     }
 
     [Fact]
