@@ -108,6 +108,13 @@ public sealed class DetailSmallThingsTests(DemoAppFixture demo) : IClassFixture<
         var detail = await client.GetStringAsync(detailLink);
         Assert.Equal("/listing/wap" + listingQuery, BackLink(detail));
 
+        // Moving within the detail (its tabs) keeps the way back.
+        var activityTab = WebUtility.HtmlDecode(Regex.Match(detail, "data-testid=\"tab-activity\"[^>]*href=\"([^\"]*)\"|href=\"([^\"]*)\"[^>]*data-testid=\"tab-activity\"") is { Success: true } m
+            ? (m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value)
+            : string.Empty);
+        Assert.Contains("tab=activity", activityTab);
+        Assert.Equal("/listing/wap" + listingQuery, BackLink(await client.GetStringAsync(activityTab)));
+
         // Without one, or with anything that is not a listing query, the breadcrumb is the plain listing.
         Assert.Equal("/listing/wap", BackLink(await client.GetStringAsync(Page(chat.Name))));
         foreach (var bad in new[] { "//evil.example/", "https://evil.example/listing/wap", "javascript:alert(1)", "/manage", "?a=1#x" })
