@@ -1,6 +1,8 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using WapListing.FunctionalTests.Infrastructure;
 using WapListing.FunctionalTests.Infrastructure.Browser;
 using WapListing.FunctionalTests.Infrastructure.Browser.Pages;
 
@@ -40,6 +42,18 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
         await CheckAsync(page, $"axe-detail-{language}", failures);
         await detail.ShowActivityTabAsync();
         await CheckAsync(page, $"axe-detail-activity-{language}", failures);
+
+        // A QA review's own page, for a review written on the first activity of that chat.
+        int reviewId;
+        await using (var db = TestDatabases.Open(app.ConnectionString))
+        {
+            var activity = await db.Activities.Where(a => a.Interaction!.Name == first).OrderBy(a => a.CreatedAt).FirstAsync();
+            var reviewer = await db.Users.SingleAsync(u => u.UserName == userName);
+            reviewId = (await app.Data.AddQaReviewAsync(activity, reviewer, DateTimeOffset.UtcNow, 87, "Vstřícné, ale pozdě <b>odpověděno</b>.")).Id;
+        }
+
+        await page.GotoAsync($"/listing/activities/qa/{reviewId}");
+        await CheckAsync(page, $"axe-qa-review-{language}", failures);
 
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
