@@ -30,6 +30,7 @@ public static class FeatureServices
         services.AddScoped<GetDetailPage>();
         services.AddScoped<GetAttachment>();
         services.AddScoped<GetAnonymizeConfirmation>();
+        services.AddScoped<GetQaReview>();
         services.AddScoped<StartNewActivity>();
         services.AddScoped<CloseDraft>();
         services.AddScoped<DiscardDraft>();

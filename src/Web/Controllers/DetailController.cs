@@ -19,6 +19,10 @@ public sealed class DetailController : Controller
             ? File(file.Content, file.ContentType, file.FileName)
             : NotFound();
 
+    [HttpGet("qa/{id:int}")]
+    public async Task<IActionResult> QaReview(int id, [FromServices] GetQaReview getQaReview, CancellationToken cancellationToken) =>
+        await getQaReview.HandleAsync(new GetQaReviewRequest(id), cancellationToken) is { } review ? View("QaReview", review) : NotFound();
+
     [HttpGet("anonymize")]
     [Authorize(Policy = Policies.Anonymize)]
     public async Task<IActionResult> ConfirmAnonymize([FromQuery] GetAnonymizeConfirmationRequest request, [FromServices] GetAnonymizeConfirmation getConfirmation, CancellationToken cancellationToken) =>

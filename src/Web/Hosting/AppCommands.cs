@@ -19,11 +19,11 @@ public static class AppCommands
         switch (args)
         {
             case ["migrate"]:
-                await db.Database.MigrateAsync();
+                await db.Database.ApplyMigrationsAsync();
                 Console.WriteLine("Migrations applied.");
                 return 0;
             case ["seed", "demo", ..]:
-                await db.Database.MigrateAsync();
+                await db.Database.ApplyMigrationsAsync();
                 var seeder = ActivatorUtilities.CreateInstance<DemoDataSeeder>(scope.ServiceProvider);
                 var result = await seeder.SeedAsync(refreshIfStale: args.Contains("--refresh"));
                 Console.WriteLine($"Demo data: {result}.");

@@ -48,7 +48,7 @@ public static class DevelopmentDatabase
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<WapListingDbContext>();
-        await db.Database.MigrateAsync();
+        await db.Database.ApplyMigrationsAsync();
         var seeder = ActivatorUtilities.CreateInstance<DemoDataSeeder>(scope.ServiceProvider);
         var result = await seeder.SeedAsync(refreshIfStale: true);
         Console.WriteLine($"Demo data: {result}.");

@@ -56,6 +56,43 @@ public sealed class SupervisorWorksTheListingTests(BrowserApp app) : IClassFixtu
         Assert.Equal(viewUrl, page.Url);
         Assert.Equal(pageTwo, await listing.RowNamesAsync());
         Assert.Equal("last7days", await listing.TimePresetAsync());
+
+        // The detail's breadcrumb leads back to the same view too: filters, sort, page size and page.
+        var detail = await listing.OpenDetailAsync(pageTwo[0]);
+        await detail.BackToListingAsync();
+
+        Assert.Equal(viewUrl, page.Url);
+        Assert.Equal(pageTwo, await listing.RowNamesAsync());
+    }
+
+    [BrowserFact]
+    public async Task The_crossed_eye_shows_and_hides_deactivated_users_and_queues_at_once_without_a_search()
+    {
+        List<string> deactivated;
+        await using (var db = TestDatabases.Open(app.ConnectionString))
+        {
+            deactivated = [.. await db.Users.Where(u => !u.IsActive).Select(u => u.DisplayName + " (deaktivováno)")
+                .Concat(db.Queues.Where(q => !q.IsActive).Select(q => q.Name + " (deaktivováno)")).ToListAsync()];
+        }
+
+        Assert.NotEmpty(deactivated);
+        await using var browser = await app.OpenBrowserAsync("en-US");
+        var page = browser.Page;
+        await page.SignInAsync("admin"); // Czech
+        var listing = await ListingPage.OpenAsync(page);
+        var url = page.Url;
+        async Task<List<string>> ShownAsync() => [.. (await listing.VisiblePickerOptionsAsync("user")).Concat(await listing.VisiblePickerOptionsAsync("queue"))];
+
+        Assert.Empty((await ShownAsync()).Intersect(deactivated));
+
+        await listing.SetCrossedEyeAsync(true);
+        Assert.Equal(deactivated.Order(), (await ShownAsync()).Intersect(deactivated).Order());
+        Assert.Equal(url, page.Url);
+        await page.SaveScreenshotAsync("listing-crossed-eye-on");
+
+        await listing.SetCrossedEyeAsync(false);
+        Assert.Empty((await ShownAsync()).Intersect(deactivated));
+        Assert.Equal(url, page.Url);
     }
 
     [BrowserFact]

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using WapListing.FunctionalTests.Infrastructure;
+using EndedByValue = WapListing.Domain.Entities.EndedBy;
+using MissedValue = WapListing.Domain.Entities.MissedState;
 
 namespace WapListing.FunctionalTests.Listing;
 
@@ -81,9 +83,10 @@ public sealed partial class ListingFiltersAndSortingTests(DemoAppFixture databas
             ("answered", "i.answered"),
             ("wait", "i.wait_time"),
             ("duration", "i.duration"),
-            ("endedby", "i.ended_by"),
+            // Demo agent and supervisor read Czech: the enum columns sort by their Czech words.
+            ("endedby", "CASE i.ended_by WHEN 'Customer' THEN 'Zákazník' WHEN 'Agent' THEN 'Operátor' WHEN 'Timeout' THEN 'Vypršel čas' WHEN 'NoAgent' THEN 'Žádný operátor' WHEN 'OutOfHours' THEN 'Mimo pracovní dobu' WHEN 'System' THEN 'Systém' END COLLATE \"cs-x-icu\""),
             ("connector", "(SELECT name FROM connectors c WHERE c.id = i.connector_id) COLLATE \"cs-x-icu\""),
-            ("missed", "i.missed_state"),
+            ("missed", "CASE i.missed_state WHEN 'None' THEN '' WHEN 'Shown' THEN 'Zmeškané (1)' WHEN 'Removed' THEN 'Odebráno ze zmeškaných (0)' WHEN 'ContactedBack' THEN 'Kontaktováno zpět (NO)' END COLLATE \"cs-x-icu\""),
             ("missedtime", "i.missed_time"),
         ];
         foreach (var user in new[] { "agent", "supervisor" })
@@ -132,6 +135,53 @@ public sealed partial class ListingFiltersAndSortingTests(DemoAppFixture databas
         Assert.Equal(["Adéla", "Cyril", "Čeněk", "Hana", "Chrudoš", "Iveta"], shown);
     }
 
+    [Theory]
+    [InlineData("cs", "Mimo pracovní dobu|Operátor|Systém|Vypršel čas|Zákazník|Žádný operátor")]
+    [InlineData("en", "Agent|Customer|No agent|Out of hours|System|Timeout")]
+    public async Task Ended_by_sorts_by_the_words_the_viewer_reads(string language, string expected)
+    {
+        var queue = await database.Data.AddQueueAsync();
+        // Made in an order that is neither that of the English nor that of the Czech words.
+        EndedByValue[] madeInThisOrder = [EndedByValue.System, EndedByValue.NoAgent, EndedByValue.Customer, EndedByValue.OutOfHours, EndedByValue.Timeout, EndedByValue.Agent];
+        for (var i = 0; i < madeInThisOrder.Length; i++)
+        {
+            var endedBy = madeInThisOrder[i];
+            await database.Data.AddInteractionAsync(queue, TestClock.DemoNow.AddHours(-3).AddMinutes(i), chat => chat.EndedBy = endedBy);
+        }
+
+        var viewer = await database.Data.AddUserAsync(WapListing.Domain.Entities.UserRole.Supervisor, language: language, grants: [WapListing.Domain.Entities.RightsGrant.ForQueue(queue.Id)]);
+        var client = _app.CreateBrowserLikeClient();
+        await client.SignInAsync(viewer.UserName!);
+
+        var ascending = await ListingPages.GetOkAsync(client, $"/listing/wap?sort=endedby&dir=asc");
+        var descending = await ListingPages.GetOkAsync(client, $"/listing/wap?sort=endedby&dir=desc");
+
+        Assert.Equal(expected.Split('|'), EndedByCells(ascending));
+        Assert.Equal(expected.Split('|').Reverse(), EndedByCells(descending));
+    }
+
+    [Theory]
+    [InlineData("cs", "|Kontaktováno zpět (NO)|Odebráno ze zmeškaných (0)|Zmeškané (1)")]
+    [InlineData("en", "|Contacted back (NO)|Missed (1)|Removed from missed (0)")]
+    public async Task Missed_sorts_by_the_words_the_viewer_reads(string language, string expected)
+    {
+        var queue = await database.Data.AddQueueAsync();
+        MissedValue[] madeInThisOrder = [MissedValue.Removed, MissedValue.Shown, MissedValue.None, MissedValue.ContactedBack];
+        for (var i = 0; i < madeInThisOrder.Length; i++)
+        {
+            var state = madeInThisOrder[i];
+            await database.Data.AddInteractionAsync(queue, TestClock.DemoNow.AddHours(-3).AddMinutes(i), chat => chat.MissedState = state);
+        }
+
+        var viewer = await database.Data.AddUserAsync(WapListing.Domain.Entities.UserRole.Supervisor, language: language, grants: [WapListing.Domain.Entities.RightsGrant.ForQueue(queue.Id)]);
+        var client = _app.CreateBrowserLikeClient();
+        await client.SignInAsync(viewer.UserName!);
+
+        var html = await ListingPages.GetOkAsync(client, $"/listing/wap?sort=missed&dir=asc");
+
+        Assert.Equal(expected.Split('|'), MissedCells(html));
+    }
+
     [Fact]
     public async Task Paging_walks_all_rows_once_with_each_page_size()
     {
@@ -177,13 +227,18 @@ public sealed partial class ListingFiltersAndSortingTests(DemoAppFixture databas
         var plain = await ListingPages.GetOkAsync(client, "/listing/wap?time=thisyear");
         var withToggle = await ListingPages.GetOkAsync(client, "/listing/wap?time=thisyear&inactive=1");
 
-        Assert.DoesNotContain($"<option value=\"{closedLine.Id}\"", plain);
-        Assert.Contains($"<option value=\"{closedLine.Id}\">{closedLine.Name} (deaktivováno)</option>", withToggle);
-        Assert.Equal(0, Regex.Count(plain, @"\(deaktivováno\)</option>"));
+        // Rendered always, so the toggle's script shows them at once; hidden until the toggle is on.
+        Assert.Contains($"<option value=\"{closedLine.Id}\" class=\"deactivated-option\" hidden=\"hidden\">{closedLine.Name} (deaktivováno)</option>", plain);
+        Assert.Contains($"<option value=\"{closedLine.Id}\" class=\"deactivated-option\">{closedLine.Name} (deaktivováno)</option>", withToggle);
+        Assert.Equal(deactivated, Regex.Count(plain, @"class=""deactivated-option"" hidden=""hidden"">[^<]*\(deaktivováno\)</option>"));
+        Assert.Equal(0, Regex.Count(plain, @"<option [^>]*class=""deactivated-option"">"));
+        Assert.Equal(0, Regex.Count(withToggle, @"hidden=""hidden"">[^<]*\(deaktivováno\)</option>"));
         Assert.Equal(deactivated, Regex.Count(withToggle, @"\(deaktivováno\)</option>"));
+        Assert.Contains("/js/listing.js", plain);
         var filtered = await ListingPages.GetOkAsync(client, $"/listing/wap?time=thisyear&queue={closedLine.Id}");
         Assert.Equal([chat.Name], ListingPages.RowNames(filtered));
         Assert.Contains($"<td>{closedLine.Name}</td>", filtered);
+        Assert.Contains($"<option value=\"{closedLine.Id}\" selected=\"selected\" class=\"deactivated-option\">", filtered);
     }
 
     [Fact]
@@ -221,6 +276,16 @@ public sealed partial class ListingFiltersAndSortingTests(DemoAppFixture databas
 
     private static string Substitute(string text, Dictionary<string, int> ids) =>
         ids.Aggregate(text, (current, id) => current.Replace("{" + id.Key + "}", id.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+
+    private static List<string> EndedByCells(string html) => EndedByCell().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+
+    private static List<string> MissedCells(string html) => MissedCell().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+
+    [GeneratedRegex("<td data-testid=\"cell-endedby\">([^<]*)</td>")]
+    private static partial Regex EndedByCell();
+
+    [GeneratedRegex("<td data-testid=\"cell-missed\">([^<]*)</td>")]
+    private static partial Regex MissedCell();
 
     [GeneratedRegex("<td class=\"text-break\">([^<]*)</td>")]
     private static partial Regex WhatsAppContactCell();

@@ -23,6 +23,20 @@ public sealed class LayoutTests(DemoAppFixture fixture) : IClassFixture<DemoAppF
     }
 
     [Fact]
+    public async Task A_favicon_is_served_and_linked_from_every_page()
+    {
+        var anonymous = fixture.App.CreateBrowserLikeClient();
+        var icon = await anonymous.GetAsync("/favicon.ico");
+        Assert.Equal(HttpStatusCode.OK, icon.StatusCode);
+        Assert.NotEmpty(await icon.Content.ReadAsByteArrayAsync());
+
+        Assert.Contains("<link rel=\"icon\" href=\"/favicon.ico\" />", await anonymous.GetStringAsync("/account/login"));
+        var client = fixture.App.CreateBrowserLikeClient();
+        await client.SignInAsync("supervisor");
+        Assert.Contains("<link rel=\"icon\" href=\"/favicon.ico\" />", await client.GetStringAsync("/listing/wap"));
+    }
+
+    [Fact]
     public async Task The_header_names_the_signed_in_user_and_signing_out_is_a_protected_post()
     {
         var client = fixture.App.CreateBrowserLikeClient();

@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using WapListing.Domain.Entities;
 using WapListing.Infrastructure.Data;
 using WapListing.Infrastructure.Rights;
 using WapListing.Web.Authorization;
 using WapListing.Web.Features.Listing;
 using WapListing.Web.Identity;
+using WapListing.Web.Localization;
 
 namespace WapListing.Web.Features.Crm;
 
@@ -15,7 +17,7 @@ public sealed record GetCrmRecordRequest(CrmRecordKind Kind, int Id);
 /// The page exists for a viewer who may see an interaction tied to the record (through the rights rule), or whose role
 /// may pair contacts and merge into tickets (they pick such records in the detail); for anyone else it is a 404.
 /// </summary>
-public sealed class GetCrmRecord(WapListingDbContext db, CurrentViewer viewer, ViewerAccess access)
+public sealed class GetCrmRecord(WapListingDbContext db, CurrentViewer viewer, ViewerAccess access, IStringLocalizer<SharedResource> localizer)
 {
     private const int MaxInteractions = 200;
 
@@ -78,7 +80,7 @@ public sealed class GetCrmRecord(WapListingDbContext db, CurrentViewer viewer, V
 
         var rows = await RowsAsync(db.Interactions.VisibleTo(rights).Where(i => i.Activities.Any(a => a.TicketId == id)), cancellationToken);
         return new CrmRecordViewModel("Crm.Ticket", $"#{ticket.Number} {ticket.Title}",
-            [new("Detail.Status", ticket.Status.ToString())], rows, zone);
+            [new("Detail.Status", localizer[$"TicketStatus.{ticket.Status}"].Value)], rows, zone);
     }
 
     private static async Task<IReadOnlyList<WapListingRow>> RowsAsync(IQueryable<Interaction> interactions, CancellationToken cancellationToken) =>

@@ -10,7 +10,7 @@ namespace WapListing.Web.Features.Detail;
 public static class DetailLinks
 {
     /// <summary>The detail of an interaction or activity, on a tab, with a panel open, with a done message.</summary>
-    public static string Detail(this IUrlHelper url, string name, DetailTab tab = DetailTab.Wap, DetailPanel panel = DetailPanel.None, string? done = null)
+    public static string Detail(this IUrlHelper url, string name, DetailTab tab = DetailTab.Wap, DetailPanel panel = DetailPanel.None, string? done = null, string? back = null)
     {
         var values = new RouteValueDictionary { ["activityDetail"] = name };
         if (tab != DetailTab.Wap)
@@ -28,8 +28,27 @@ public static class DetailLinks
             values["done"] = done;
         }
 
+        if (ListingBack(back) is { } listingQuery)
+        {
+            values["back"] = listingQuery;
+        }
+
         return WithPublishedSlash(url.Action(nameof(DetailController.Index), "Detail", values));
     }
+
+    /// <summary>Longest listing query string a detail link carries back; longer ones (bad input) fall back to the plain listing.</summary>
+    public const int MaxBackLength = 2000;
+
+    /// <summary>
+    /// The listing query string a detail's breadcrumb returns to (<c>back=?time=yesterday&amp;queue=3</c>), when it is one:
+    /// it must start with <c>?</c>, so that appended to the listing's path it can only name the listing. Else null.
+    /// </summary>
+    public static string? ListingBack(string? back) =>
+        back is { Length: > 1 and <= MaxBackLength } && back[0] == '?' && !back.Any(char.IsControl) && !back.Contains('#', StringComparison.Ordinal) ? back : null;
+
+    /// <summary>The listing the detail's breadcrumb goes back to: with the listing's filters when the link carried them.</summary>
+    public static string ListingBackLink(this IUrlHelper url, string? back) =>
+        (url.Action(nameof(ListingController.Wap), "Listing") ?? "/listing/wap") + (ListingBack(back) ?? string.Empty);
 
     /// <summary>The shareable link of the detail: the same link with the scheme and host of the current request.</summary>
     public static string DetailAbsolute(this IUrlHelper url, string name)

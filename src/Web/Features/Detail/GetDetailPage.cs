@@ -22,6 +22,9 @@ public sealed record GetDetailPageRequest
 
     /// <summary>The outcome of the action that led back here, named by its resource (<c>Detail.Done.paired</c>).</summary>
     [FromQuery(Name = "done")] public string? Done { get; init; }
+
+    /// <summary>The listing's query string the breadcrumb goes back to (validated by <see cref="DetailLinks.ListingBack"/>).</summary>
+    [FromQuery(Name = "back")] public string? Back { get; init; }
 }
 
 /// <summary>
@@ -58,6 +61,9 @@ public sealed class GetDetailPage(
         var tickets = panel == DetailPanel.Ticket ? await searches.TicketsAsync(search, cancellationToken) : [];
         var tab = string.Equals(request.Tab, "activity", StringComparison.OrdinalIgnoreCase) ? DetailTab.Activity : DetailTab.Wap;
         var message = request.Done is { Length: <= 40 } done && localizer[$"Detail.Done.{done}"] is { ResourceNotFound: false } text ? text.Value : null;
-        return new InteractionDetailViewModel(detail, selected, tab, panel, search, contacts, tickets, access, viewer.TimeZone, message);
+        return new InteractionDetailViewModel(detail, selected, tab, panel, search, contacts, tickets, access, viewer.TimeZone, message)
+        {
+            ListingBack = DetailLinks.ListingBack(request.Back),
+        };
     }
 }

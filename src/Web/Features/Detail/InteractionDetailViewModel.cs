@@ -14,6 +14,9 @@ public sealed record InteractionDetailViewModel(
     TimeZoneInfo Zone,
     string? Message)
 {
+    /// <summary>The listing's query string the breadcrumb returns to, when the listing's link carried a valid one.</summary>
+    public string? ListingBack { get; init; }
+
     /// <summary>The name a shared link of this page carries: the selected activity's, else the interaction's.</summary>
     public string SelectedName => Selected?.Name ?? Detail.Interaction.Name;
 

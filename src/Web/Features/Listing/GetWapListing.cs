@@ -24,7 +24,7 @@ public sealed class GetWapListing(
 
         var rights = await viewer.GetRightsAsync(cancellationToken);
         var page = await pageQuery.LoadAsync(rights, criteria, cancellationToken);
-        var pickers = await pickersQuery.LoadAsync(rights, criteria, cancellationToken);
+        var pickers = await pickersQuery.LoadAsync(rights, cancellationToken);
         var model = new WapListingViewModel(criteria with { Page = page.Page }, page, pickers, notices,
             CanExport: await access.CanExportAsync(), CanPair: await access.CanEditInteractionsAsync());
         return new GetWapListingResult(model, null);

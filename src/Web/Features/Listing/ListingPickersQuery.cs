@@ -1,33 +1,28 @@
 using Microsoft.EntityFrameworkCore;
 using WapListing.Infrastructure.Data;
 using WapListing.Infrastructure.Rights;
-using WapListing.Web.Features.Listing.Criteria;
 
 namespace WapListing.Web.Features.Listing;
 
 /// <summary>
 /// What the filter pickers offer: only users and queues the viewer may use (groups with at least one
-/// of them); deactivated ones only with the crossed-eye toggle, or when already picked. One round trip.
+/// of them), deactivated ones too: the page shows those only with the crossed-eye toggle (or when already picked),
+/// and its script flips them at once. One round trip.
 /// </summary>
 public sealed class ListingPickersQuery(WapListingDbContext db)
 {
-    public async Task<IReadOnlyList<PickerOption>> LoadAsync(ViewerRights rights, ListingCriteria criteria, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PickerOption>> LoadAsync(ViewerRights rights, CancellationToken cancellationToken)
     {
-        var all = criteria.IncludeDeactivated;
-        var pickedUsers = criteria.UserIds.ToArray();
-        var pickedQueues = criteria.QueueIds.ToArray();
         var users = db.Users.PermittedTo(rights);
         var queues = db.Queues.PermittedTo(rights);
         var userIds = users.Select(u => u.Id);
         var queueIds = queues.Select(q => q.Id);
 
         var options = await users
-            .Where(u => all || u.IsActive || pickedUsers.Contains(u.Id))
             .Select(u => new { Kind = (int)PickerKind.User, u.Id, Name = u.DisplayName, IsActive = u.IsActive })
             .Concat(db.UserGroups.Where(g => g.Users.Any(u => userIds.Contains(u.Id)))
                 .Select(g => new { Kind = (int)PickerKind.UserGroup, g.Id, Name = g.Name, IsActive = true }))
-            .Concat(queues.Where(q => all || q.IsActive || pickedQueues.Contains(q.Id))
-                .Select(q => new { Kind = (int)PickerKind.Queue, q.Id, Name = q.Name, IsActive = q.IsActive }))
+            .Concat(queues.Select(q => new { Kind = (int)PickerKind.Queue, q.Id, Name = q.Name, IsActive = q.IsActive }))
             .Concat(db.QueueGroups.Where(g => g.Queues.Any(q => queueIds.Contains(q.Id)))
                 .Select(g => new { Kind = (int)PickerKind.QueueGroup, g.Id, Name = g.Name, IsActive = true }))
             .Concat(db.Connectors.Select(c => new { Kind = (int)PickerKind.Connector, c.Id, Name = c.Name, IsActive = c.IsActive }))

@@ -148,12 +148,33 @@ public static class WapListingQuery
             ListingColumn.Answered => By(interactions, i => i.Answered, descending),
             ListingColumn.WaitTime => By(interactions, i => i.WaitTime, descending),
             ListingColumn.Duration => By(interactions, i => i.Duration, descending),
-            ListingColumn.EndedBy => By(interactions, i => i.EndedBy, descending),
+            ListingColumn.EndedBy => By(interactions, Labelled(i => i.EndedBy, EnumLabels.EndedBy(criteria.Language).Select(l => ((EndedBy?)l.Value, l.Label)), collation), descending),
             ListingColumn.Connector => By(interactions, i => EF.Functions.Collate(i.Connector!.Name, collation), descending),
-            ListingColumn.Missed => By(interactions, i => i.MissedState, descending),
+            ListingColumn.Missed => By(interactions, Labelled(i => i.MissedState, EnumLabels.Missed(criteria.Language), collation), descending),
             ListingColumn.MissedTime => By(interactions, i => i.MissedTime, descending),
             _ => By(interactions, i => i.Time, descending),
         };
+    }
+
+    /// <summary>
+    /// The label the viewer reads for an enum column, as SQL: a CASE mapping each stored value to its word in the
+    /// criteria's language, collated like the text columns.
+    /// </summary>
+    private static Expression<Func<Interaction, string?>> Labelled<TValue>(
+        Expression<Func<Interaction, TValue>> value, IEnumerable<(TValue Value, string Label)> labels, string collation)
+    {
+        Expression body = Expression.Constant(null, typeof(string));
+        foreach (var (stored, label) in labels.Reverse())
+        {
+            body = Expression.Condition(
+                Expression.Equal(value.Body, Expression.Constant(stored, typeof(TValue))),
+                Expression.Constant(label, typeof(string)),
+                body);
+        }
+
+        var collate = typeof(RelationalDbFunctionsExtensions).GetMethod(nameof(RelationalDbFunctionsExtensions.Collate))!.MakeGenericMethod(typeof(string));
+        body = Expression.Call(collate, Expression.Constant(EF.Functions), body, Expression.Constant(collation));
+        return Expression.Lambda<Func<Interaction, string?>>(body, value.Parameters);
     }
 
     private static IOrderedQueryable<Interaction> By<TKey>(IQueryable<Interaction> interactions, Expression<Func<Interaction, TKey>> key, bool descending) =>

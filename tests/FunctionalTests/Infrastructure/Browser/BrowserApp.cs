@@ -39,6 +39,9 @@ public sealed class BrowserApp : IAsyncLifetime
 
     /// <summary>A fresh browser context (own cookies) with a page at the app; dispose it (<c>await using</c>) to close the context.</summary>
     public Task<BrowserSession> OpenBrowserAsync(string locale = "en-US") => BrowserSession.OpenAsync(BaseUrl, locale);
+
+    /// <summary>Like <see cref="OpenBrowserAsync"/>, with the CSP bypassed so an injected checker (axe) can run its script.</summary>
+    public Task<BrowserSession> OpenBrowserForAxeAsync(string locale) => BrowserSession.OpenAsync(BaseUrl, locale, bypassCsp: true);
 }
 
 public static class RealPortExtensions

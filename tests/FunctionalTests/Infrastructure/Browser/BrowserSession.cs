@@ -18,7 +18,7 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public IPage Page { get; }
 
-    public static async Task<BrowserSession> OpenAsync(string baseUrl, string locale)
+    public static async Task<BrowserSession> OpenAsync(string baseUrl, string locale, bool bypassCsp = false)
     {
         var browser = await SharedBrowser.GetAsync();
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
@@ -27,6 +27,8 @@ public sealed class BrowserSession : IAsyncDisposable
             Locale = locale,
             ViewportSize = new ViewportSize { Width = 1600, Height = 1000 },
             AcceptDownloads = true,
+            // Only for tools injected into the page (axe): the app's own pages run under its CSP.
+            BypassCSP = bypassCsp,
         });
         try
         {

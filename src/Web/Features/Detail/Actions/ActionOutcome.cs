@@ -6,4 +6,7 @@ public enum ActionOutcome
     NotFound,
     NotApplicable,
     Invalid,
+
+    /// <summary>A phone number that cannot be read as E.164.</summary>
+    BadPhone,
 }

@@ -8,6 +8,7 @@ public static class ActionOutcomes
     public static string DoneKey(ActionOutcome outcome, string doneWord) => outcome switch
     {
         ActionOutcome.Invalid => Invalid,
+        ActionOutcome.BadPhone => "badphone",
         ActionOutcome.NotApplicable => "unchanged",
         _ => doneWord,
     };

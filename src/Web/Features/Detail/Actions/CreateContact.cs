@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using WapListing.Domain.Entities;
 using WapListing.Infrastructure.Data;
+using WapListing.Web.Features.Listing;
 using WapListing.Web.Identity;
 using WapListing.Web.Validation;
 
@@ -45,11 +46,18 @@ public sealed class CreateContact(WapListingDbContext db, CurrentViewer viewer)
             return ActionOutcome.NotFound;
         }
 
+        // Stored as E.164, as the listing's sender filter compares numbers; what cannot be read as one is refused.
+        string? phone = null;
+        if (!string.IsNullOrWhiteSpace(request.Phone) && (phone = PhoneNumbers.ToE164(request.Phone)) is null)
+        {
+            return ActionOutcome.BadPhone;
+        }
+
         var contact = new Contact
         {
             Name = name,
             Email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim(),
-            PhoneNumbers = string.IsNullOrWhiteSpace(request.Phone) ? [] : [request.Phone.Trim()],
+            PhoneNumbers = phone is null ? [] : [phone],
         };
         return await db.PairAsync(interaction, activity, contact, cancellationToken);
     }

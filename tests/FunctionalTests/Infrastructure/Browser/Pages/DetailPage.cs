@@ -24,6 +24,14 @@ public sealed class DetailPage(IPage page)
         return new DetailPage(page);
     }
 
+    /// <summary>Follows the breadcrumb back to the listing and waits for it.</summary>
+    public async Task<ListingPage> BackToListingAsync()
+    {
+        await page.ClickAsync("[data-testid=back-to-listing]");
+        await page.WaitForURLAsync(url => url.Contains("/listing/wap", StringComparison.Ordinal));
+        return new ListingPage(page);
+    }
+
     /// <summary>The activity marked as selected in the activity list.</summary>
     public Task<string?> SelectedActivityAsync() =>
         page.GetAttributeAsync($"{ActivityList} tr[data-activity][aria-current=true]", "data-activity");

@@ -124,6 +124,13 @@ public sealed class ListingPage(IPage page)
         }
     }
 
+    /// <summary>The names of the options a picker (<c>user</c>, <c>queue</c>…) shows right now (hidden ones left out).</summary>
+    public async Task<List<string>> VisiblePickerOptionsAsync(string picker) =>
+        [.. await page.Locator($"[data-testid=picker-{picker}] option").EvaluateAllAsync<string[]>("options => options.filter(o => !o.hidden).map(o => o.textContent.trim())")];
+
+    /// <summary>Ticks or unticks the crossed-eye toggle (deactivated users and queues in the pickers), without searching.</summary>
+    public Task SetCrossedEyeAsync(bool on) => page.SetCheckedAsync("#inactive", on);
+
     /// <summary>Opens a row's detail by its eye button.</summary>
     public async Task<DetailPage> OpenDetailAsync(string name)
     {
