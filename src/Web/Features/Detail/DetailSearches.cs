@@ -12,11 +12,12 @@ namespace WapListing.Web.Features.Detail;
 public sealed class DetailSearches(WapListingDbContext db)
 {
     private const int Limit = 20;
+    private const int MaxSearchLength = 200;
 
     public async Task<IReadOnlyList<ContactOption>> ContactsAsync(string? text, CancellationToken cancellationToken)
     {
         text = text?.Trim();
-        if (string.IsNullOrEmpty(text) || text.Length > 200 || !StorableText.IsStorable(text))
+        if (!Searchable(text))
         {
             return [];
         }
@@ -37,7 +38,7 @@ public sealed class DetailSearches(WapListingDbContext db)
     public async Task<IReadOnlyList<TicketOption>> TicketsAsync(string? text, CancellationToken cancellationToken)
     {
         text = text?.Trim().TrimStart('#');
-        if (string.IsNullOrEmpty(text) || text.Length > 200 || !StorableText.IsStorable(text))
+        if (!Searchable(text))
         {
             return [];
         }
@@ -51,4 +52,8 @@ public sealed class DetailSearches(WapListingDbContext db)
             .Select(t => new TicketOption(t.Id, t.Number, t.Title))
             .ToListAsync(cancellationToken);
     }
+
+    /// <summary>A search text worth sending to the database: not empty, not too long, storable (no NUL, no lone surrogate).</summary>
+    private static bool Searchable([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? text) =>
+        !string.IsNullOrEmpty(text) && text.Length <= MaxSearchLength && StorableText.IsStorable(text);
 }
