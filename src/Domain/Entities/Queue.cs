@@ -9,4 +9,7 @@ public class Queue
     public Connector? Connector { get; set; }
     public string? ExternalKey { get; set; }
     public ICollection<QueueGroup> Groups { get; set; } = [];
+
+    /// <summary>PostgreSQL's xmin: optimistic concurrency for Manage edits.</summary>
+    public uint Version { get; set; }
 }

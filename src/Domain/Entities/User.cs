@@ -22,4 +22,7 @@ public class User : IdentityUser<int>
 
     public ICollection<UserGroup> Groups { get; set; } = [];
     public ICollection<RightsGrant> RightsGrants { get; set; } = [];
+
+    /// <summary>PostgreSQL's xmin: optimistic concurrency for Manage edits (rights, profile).</summary>
+    public uint Version { get; set; }
 }

@@ -26,6 +26,7 @@ public class WapListingDbContext(DbContextOptions<WapListingDbContext> options)
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<QaReview> QaReviews => Set<QaReview>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AppSetting> AppSettings => Set<AppSetting>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

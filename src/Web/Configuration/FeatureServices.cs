@@ -5,6 +5,13 @@ using WapListing.Web.Features.Export;
 using WapListing.Web.Features.Listing;
 using WapListing.Web.Features.Listing.Criteria;
 using WapListing.Web.Features.Manage;
+using WapListing.Web.Features.Manage.ApiKeys;
+using WapListing.Web.Features.Manage.Audit;
+using WapListing.Web.Features.Manage.Connectors;
+using WapListing.Web.Features.Manage.Groups;
+using WapListing.Web.Features.Manage.Queues;
+using WapListing.Web.Features.Manage.Rights;
+using WapListing.Web.Features.Manage.Users;
 
 namespace WapListing.Web.Configuration;
 
@@ -55,5 +62,15 @@ public static class FeatureServices
 
     public static IServiceCollection AddCrmFeature(this IServiceCollection services) => services.AddScoped<GetCrmRecord>();
 
-    public static IServiceCollection AddManageFeature(this IServiceCollection services) => services.AddScoped<GetUsersAndRights>();
+    public static IServiceCollection AddManageFeature(this IServiceCollection services) =>
+        services
+            .AddScoped<GetUsersAndRights>()
+            .AddScoped<ManageAudit>()
+            .AddManageUsers()
+            .AddManageRights()
+            .AddManageGroups()
+            .AddManageQueues()
+            .AddManageConnectors()
+            .AddManageApiKeys()
+            .AddManageAudit();
 }

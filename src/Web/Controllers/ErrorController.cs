@@ -40,6 +40,13 @@ public sealed class ErrorController : Controller
         // Read from the route, not bound: a re-executed POST whose form could not be read must not be read again.
         var status = int.Parse((string)RouteData.Values["status"]!, System.Globalization.CultureInfo.InvariantCulture);
         Response.StatusCode = status;
+        var refusedPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath;
+        if (status == StatusCodes.Status403Forbidden && refusedPath is not null && refusedPath.StartsWith("/manage", StringComparison.OrdinalIgnoreCase))
+        {
+            // The seed's words for those who look for the rights settings without access to Manage.
+            return View("AskYourManager");
+        }
+
         return View("Status", status);
     }
 }

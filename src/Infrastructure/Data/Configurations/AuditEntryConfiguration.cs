@@ -11,6 +11,8 @@ public class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
         builder.Property(a => a.Action).HasMaxLength(64);
         builder.Property(a => a.Detail).HasColumnType("jsonb");
         builder.HasIndex(a => a.Time);
+        builder.HasIndex(a => new { a.UserId, a.Time });
+        builder.HasIndex(a => new { a.Action, a.Time });
         builder.HasOne<User>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.SetNull);
     }
 }

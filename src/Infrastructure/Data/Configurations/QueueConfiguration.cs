@@ -8,6 +8,7 @@ public class QueueConfiguration : IEntityTypeConfiguration<Queue>
 {
     public void Configure(EntityTypeBuilder<Queue> builder)
     {
+        builder.Property(q => q.Version).IsRowVersion();
         builder.Property(q => q.Name).HasMaxLength(200);
         builder.Property(q => q.ExternalKey).HasMaxLength(100);
         builder.HasIndex(q => q.ExternalKey).IsUnique();

@@ -8,6 +8,7 @@ public class QueueGroupConfiguration : IEntityTypeConfiguration<QueueGroup>
 {
     public void Configure(EntityTypeBuilder<QueueGroup> builder)
     {
+        builder.Property(g => g.Version).IsRowVersion();
         builder.Property(g => g.Name).HasMaxLength(200);
     }
 }

@@ -8,6 +8,7 @@ public class UserConfiguration : IEntityTypeConfiguration<User>
 {
     public void Configure(EntityTypeBuilder<User> builder)
     {
+        builder.Property(u => u.Version).IsRowVersion();
         builder.ToTable("users");
         builder.Property(u => u.DisplayName).HasMaxLength(200);
         builder.Property(u => u.TimeZoneId).HasMaxLength(64);

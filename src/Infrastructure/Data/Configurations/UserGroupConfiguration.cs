@@ -8,6 +8,7 @@ public class UserGroupConfiguration : IEntityTypeConfiguration<UserGroup>
 {
     public void Configure(EntityTypeBuilder<UserGroup> builder)
     {
+        builder.Property(g => g.Version).IsRowVersion();
         builder.Property(g => g.Name).HasMaxLength(200);
     }
 }

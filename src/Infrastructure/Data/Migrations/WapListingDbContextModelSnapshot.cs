@@ -318,6 +318,84 @@ namespace WapListing.Infrastructure.Data.Migrations
                     b.ToTable("activities", (string)null);
                 });
 
+            modelBuilder.Entity("WapListing.Domain.Entities.ApiKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int?>("CreatedById")
+                        .HasColumnType("integer")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("prefix");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<int>("Scopes")
+                        .HasMaxLength(32)
+                        .HasColumnType("integer")
+                        .HasColumnName("scopes");
+
+                    b.Property<byte[]>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("secret_hash");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_api_keys");
+
+                    b.HasIndex("CreatedById")
+                        .HasDatabaseName("ix_api_keys_created_by_id");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_api_keys_secret_hash");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_api_keys_user_id");
+
+                    b.ToTable("api_keys", (string)null);
+                });
+
             modelBuilder.Entity("WapListing.Domain.Entities.AppSetting", b =>
                 {
                     b.Property<string>("Key")
@@ -369,8 +447,11 @@ namespace WapListing.Infrastructure.Data.Migrations
                     b.HasIndex("Time")
                         .HasDatabaseName("ix_audit_entries_time");
 
-                    b.HasIndex("UserId")
-                        .HasDatabaseName("ix_audit_entries_user_id");
+                    b.HasIndex("Action", "Time")
+                        .HasDatabaseName("ix_audit_entries_action_time");
+
+                    b.HasIndex("UserId", "Time")
+                        .HasDatabaseName("ix_audit_entries_user_id_time");
 
                     b.ToTable("audit_entries", (string)null);
                 });
@@ -405,6 +486,10 @@ namespace WapListing.Infrastructure.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("DefaultQueueId")
+                        .HasColumnType("integer")
+                        .HasColumnName("default_queue_id");
+
                     b.Property<string>("ExternalKey")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -426,12 +511,47 @@ namespace WapListing.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("phone_number");
 
+                    b.Property<string>("ProtectedAccessToken")
+                        .HasColumnType("text")
+                        .HasColumnName("protected_access_token");
+
+                    b.Property<string>("ProtectedAppSecret")
+                        .HasColumnType("text")
+                        .HasColumnName("protected_app_secret");
+
+                    b.Property<string>("ProtectedVerifyToken")
+                        .HasColumnType("text")
+                        .HasColumnName("protected_verify_token");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("WhatsAppBusinessAccountId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("whats_app_business_account_id");
+
+                    b.Property<string>("WhatsAppPhoneNumberId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("whats_app_phone_number_id");
+
                     b.HasKey("Id")
                         .HasName("pk_connectors");
+
+                    b.HasIndex("DefaultQueueId")
+                        .HasDatabaseName("ix_connectors_default_queue_id");
 
                     b.HasIndex("ExternalKey")
                         .IsUnique()
                         .HasDatabaseName("ix_connectors_external_key");
+
+                    b.HasIndex("WhatsAppPhoneNumberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_connectors_whats_app_phone_number_id");
 
                     b.ToTable("connectors", (string)null);
                 });
@@ -868,6 +988,12 @@ namespace WapListing.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_queues");
 
@@ -895,6 +1021,12 @@ namespace WapListing.Infrastructure.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_queue_groups");
@@ -1102,6 +1234,12 @@ namespace WapListing.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(256)")
                         .HasColumnName("user_name");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_users");
 
@@ -1133,6 +1271,12 @@ namespace WapListing.Infrastructure.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_user_groups");
@@ -1279,6 +1423,24 @@ namespace WapListing.Infrastructure.Data.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("WapListing.Domain.Entities.ApiKey", b =>
+                {
+                    b.HasOne("WapListing.Domain.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_api_keys_asp_net_users_created_by_id");
+
+                    b.HasOne("WapListing.Domain.Entities.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_api_keys_users_user_id");
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("WapListing.Domain.Entities.AuditEntry", b =>
                 {
                     b.HasOne("WapListing.Domain.Entities.User", null)
@@ -1286,6 +1448,17 @@ namespace WapListing.Infrastructure.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_audit_entries_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("WapListing.Domain.Entities.Connector", b =>
+                {
+                    b.HasOne("WapListing.Domain.Entities.Queue", "DefaultQueue")
+                        .WithMany()
+                        .HasForeignKey("DefaultQueueId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_connectors_queues_default_queue_id");
+
+                    b.Navigation("DefaultQueue");
                 });
 
             modelBuilder.Entity("WapListing.Domain.Entities.Contact", b =>

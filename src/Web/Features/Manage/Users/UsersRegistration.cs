@@ -1,0 +1,7 @@
+namespace WapListing.Web.Features.Manage.Users;
+
+public static class UsersRegistration
+{
+    /// <summary>The use cases of Manage → Users.</summary>
+    public static IServiceCollection AddManageUsers(this IServiceCollection services) => services;
+}
