@@ -18,6 +18,21 @@
         });
     });
 
+    // Narrows the listed names of both tabs as one types (accents and case ignored); ticked boxes stay posted.
+    var filterBox = document.getElementById('rights-filter-box');
+    var filter = document.getElementById('rights-filter');
+    var fold = function (text) { return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase(); };
+    filterBox.hidden = false;
+    filter.addEventListener('keydown', function (event) {
+        if (event.key === 'Enter') { event.preventDefault(); }
+    });
+    filter.addEventListener('input', function () {
+        var wanted = fold(filter.value.trim());
+        form.querySelectorAll('[data-option]').forEach(function (option) {
+            option.parentElement.hidden = wanted.length > 0 && fold(option.textContent).indexOf(wanted) < 0;
+        });
+    });
+
     var timer = null;
     var pending = null;
     var refresh = function () {
@@ -34,6 +49,7 @@
     };
 
     form.addEventListener('change', function (event) {
+        if (event.target === filter) { return; }
         if (event.target.name === 'ShowDeactivated') {
             form.requestSubmit(previewButton);
             return;

@@ -256,6 +256,27 @@ public sealed class RightsEditTests(DemoAppFixture demo) : IClassFixture<DemoApp
         Assert.False(await db.RightsGrants.AnyAsync(g => g.ViewerId == viewer.Id));
     }
 
+    [Theory]
+    [InlineData("cs", new[] { "Cena", "Čistá", "Hotel", "Chata" })]
+    [InlineData("en", new[] { "Cena", "Chata", "Čistá", "Hotel" })]
+    public async Task Choices_are_sorted_by_name_in_the_viewers_language(string language, string[] expected)
+    {
+        var s = TestData.Suffix();
+        var ids = new Dictionary<int, string>();
+        foreach (var name in new[] { "Hotel", "Chata", "Čistá", "Cena" })
+        {
+            ids[(await demo.Data.AddQueueAsync($"Řazení {s} {name}")).Id] = name;
+        }
+
+        var viewer = await demo.Data.AddUserAsync(UserRole.Supervisor);
+        var administrator = await demo.Data.AddUserAsync(UserRole.Administrator, language: language);
+        var client = await SignedInAsync(administrator.UserName!);
+
+        var html = await RightsForms.GetPageAsync(client, viewer.Id, "tab=queues");
+
+        Assert.Equal(expected, RightsForms.Boxes(html, "QueueIds").Where(b => ids.ContainsKey(b.Id)).Select(b => ids[b.Id]).ToArray());
+    }
+
     [Fact]
     public async Task The_overview_links_each_user_to_their_rights()
     {

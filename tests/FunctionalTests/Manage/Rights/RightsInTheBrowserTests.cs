@@ -70,6 +70,10 @@ public sealed class RightsInTheBrowserTests(BrowserApp app) : IClassFixture<Brow
         Assert.Equal("Users", await rights.ActiveTabAsync());
         await page.SaveScreenshotAsync("manage-rights-users-en");
 
+        await page.FillAsync("#rights-filter", "wils");
+        Assert.Equal(["George Wilson"], await page.Locator("#rights-pane-users [data-option]:visible [data-testid=option-name]").AllInnerTextsAsync());
+        await page.FillAsync("#rights-filter", "");
+
         await page.FocusAsync("#rights-tab-users");
         await page.Keyboard.PressAsync("ArrowRight");
         await page.Locator("#rights-pane-queues").WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Visible });
