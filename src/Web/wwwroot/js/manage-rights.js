@@ -43,7 +43,8 @@
             .then(function (html) {
                 var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('rights-effect');
                 var current = document.getElementById('rights-effect');
-                if (fresh && current) { current.replaceWith(fresh); }
+                // The live region stays, its content changes: screen readers announce the new numbers.
+                if (fresh && current) { current.replaceChildren.apply(current, Array.from(fresh.childNodes)); }
             })
             .catch(function () { /* the Preview button still works */ });
     };

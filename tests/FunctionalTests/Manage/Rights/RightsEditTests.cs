@@ -243,13 +243,13 @@ public sealed class RightsEditTests(DemoAppFixture demo) : IClassFixture<DemoApp
         var queue = await demo.Data.AddQueueAsync();
         var viewer = await demo.Data.AddUserAsync(UserRole.Supervisor);
         var admin = await SignedInAsync("admin");
-        Assert.Contains("class=\"tab-pane fade show active\" id=\"rights-pane-users\"", await RightsForms.GetPageAsync(admin, viewer.Id), StringComparison.Ordinal);
-        Assert.Contains("class=\"tab-pane fade show active\" id=\"rights-pane-queues\"", await RightsForms.GetPageAsync(admin, viewer.Id, "tab=queues"), StringComparison.Ordinal);
+        Assert.Contains("class=\"tab-pane show active\" id=\"rights-pane-users\"", await RightsForms.GetPageAsync(admin, viewer.Id), StringComparison.Ordinal);
+        Assert.Contains("class=\"tab-pane show active\" id=\"rights-pane-queues\"", await RightsForms.GetPageAsync(admin, viewer.Id, "tab=queues"), StringComparison.Ordinal);
 
         using var response = await RightsForms.PreviewAsync(admin, viewer.Id, [("Tab", "users"), ("SwitchTo", "queues"), ("QueueIds", Id(queue.Id))]);
 
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("class=\"tab-pane fade show active\" id=\"rights-pane-queues\"", html, StringComparison.Ordinal);
+        Assert.Contains("class=\"tab-pane show active\" id=\"rights-pane-queues\"", html, StringComparison.Ordinal);
         Assert.Contains((queue.Id, true), RightsForms.Boxes(html, "QueueIds"));
         Assert.Equal(1, RightsForms.Count(html, "proposed", "queues"));
         await using var db = demo.OpenDb();
