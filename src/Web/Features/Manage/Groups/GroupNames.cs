@@ -1,19 +1,18 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using WapListing.Infrastructure.Data;
 
 namespace WapListing.Web.Features.Manage.Groups;
 
-/// <summary>Group names are unique within their kind, whatever the letter case.</summary>
+/// <summary>Group names are unique within their kind, whatever the letter case (Š and š alike, whatever the database's locale).</summary>
 public static class GroupNames
 {
     public const string TakenMessage = "Manage.Groups.NameTaken";
 
-    public static Task<bool> IsTakenAsync(WapListingDbContext db, GroupKind kind, string name, int exceptId, CancellationToken cancellationToken)
+    public static async Task<bool> IsTakenAsync(WapListingDbContext db, GroupKind kind, string name, int exceptId, CancellationToken cancellationToken)
     {
-        var lower = name.ToLower(CultureInfo.InvariantCulture);
-        return kind == GroupKind.User
-            ? db.UserGroups.AnyAsync(g => g.Id != exceptId && g.Name.ToLower() == lower, cancellationToken)
-            : db.QueueGroups.AnyAsync(g => g.Id != exceptId && g.Name.ToLower() == lower, cancellationToken);
+        var names = kind == GroupKind.User
+            ? db.UserGroups.Where(g => g.Id != exceptId).Select(g => g.Name)
+            : db.QueueGroups.Where(g => g.Id != exceptId).Select(g => g.Name);
+        return (await names.ToListAsync(cancellationToken)).Any(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
     }
 }
