@@ -25,6 +25,9 @@ public sealed class ConnectorsTests(DemoAppFixture demo) : IClassFixture<DemoApp
         var accessToken = $"EAAG-access-{s}-p9X";
         var secrets = new[] { verifyToken, appSecret, accessToken };
         var queue = await demo.Data.AddQueueAsync();
+        var userGroup = await demo.Data.AddUserGroupAsync($"Team {s}");
+        var queueGroup = await demo.Data.AddQueueGroupAsync($"South {s}", queue);
+        var agent = await demo.Data.AddUserAsync(WapListing.Domain.Entities.UserRole.Agent);
         var admin = await SignedInAdministratorAsync(app, demo.Data);
 
         var created = await admin.PostAsync("/manage/connectors/new", "/manage/connectors",
@@ -35,7 +38,14 @@ public sealed class ConnectorsTests(DemoAppFixture demo) : IClassFixture<DemoApp
         var id = int.Parse(Regex.Match(target, "^/manage/connectors/(\\d+)\\?done=created$").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 
         var pages = new List<string> { await created.Content.ReadAsStringAsync() };
-        foreach (var url in new[] { target, "/manage/connectors", $"/manage/connectors/{id}", "/manage/connectors/new", "/manage/queues", $"/manage/queues/{queue.Id}" })
+        string[] everyPage =
+        [
+            target, "/manage/connectors", $"/manage/connectors/{id}", "/manage/connectors/new", "/manage/queues", "/manage/queues?deactivated=true",
+            $"/manage/queues/{queue.Id}", "/manage/queues/new", "/manage/user-groups", $"/manage/user-groups/{userGroup.Id}",
+            $"/manage/user-groups/{userGroup.Id}/delete", "/manage/queue-groups", $"/manage/queue-groups/{queueGroup.Id}?deactivated=true",
+            $"/manage/queue-groups/{queueGroup.Id}/delete", $"/manage/users/{agent.Id}/groups",
+        ];
+        foreach (var url in everyPage)
         {
             pages.Add(await admin.GetOkAsync(url));
         }
