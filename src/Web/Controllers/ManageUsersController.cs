@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 using WapListing.Domain.Entities;
 using WapListing.Web.Authorization;
@@ -32,6 +33,9 @@ public sealed class ManageUsersController(IStringLocalizer<SharedResource> local
     {
         if (!ModelState.IsValid)
         {
+            AddErrors((await createUser.IdentityErrorsAsync(request))
+                .Where(e => ModelState.GetFieldValidationState(e.Field) != ModelValidationState.Invalid));
+
             return View(nameof(New), WithoutPassword(request));
         }
 

@@ -76,4 +76,13 @@ public sealed class CreateUser(
         await transaction.CommitAsync(cancellationToken);
         return UserChangeResult.Done(user.Id, request.Mode == PasswordMode.Generate ? password : null);
     }
+
+    /// <summary>Identity's rules of the login and password alone, so a form refused for another field still shows what they lack.</summary>
+    public Task<IReadOnlyList<FieldError>> IdentityErrorsAsync(CreateUserRequest request) =>
+        UserSettingsErrors.OfIdentityAsync(
+            userManager,
+            new User { UserName = request.UserName?.Trim(), DisplayName = string.Empty },
+            request.Mode == PasswordMode.Typed ? request.Password : null,
+            nameof(request.UserName),
+            nameof(request.Password));
 }

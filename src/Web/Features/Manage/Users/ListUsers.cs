@@ -51,8 +51,9 @@ public sealed class ListUsers(WapListingDbContext db)
         if (!string.IsNullOrWhiteSpace(request.Q))
         {
             var pattern = TextSearch.ContainsPattern(request.Q.Trim());
-            users = users.Where(u => EF.Functions.Like(TextSearch.Fold(u.DisplayName), TextSearch.Fold(pattern))
-                || EF.Functions.Like(TextSearch.Fold(u.UserName), TextSearch.Fold(pattern)));
+            // Npgsql writes ESCAPE '' unless told otherwise, and the pattern escapes % and _ with backslashes.
+            users = users.Where(u => EF.Functions.Like(TextSearch.Fold(u.DisplayName), TextSearch.Fold(pattern), "\\")
+                || EF.Functions.Like(TextSearch.Fold(u.UserName), TextSearch.Fold(pattern), "\\"));
         }
 
         var total = await users.CountAsync(cancellationToken);
