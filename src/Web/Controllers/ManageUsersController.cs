@@ -33,8 +33,8 @@ public sealed class ManageUsersController(IStringLocalizer<SharedResource> local
     {
         if (!ModelState.IsValid)
         {
-            AddErrors((await createUser.IdentityErrorsAsync(request))
-                .Where(e => ModelState.GetFieldValidationState(e.Field) != ModelValidationState.Invalid));
+            var alreadyRefused = ModelState.Where(e => e.Value?.ValidationState == ModelValidationState.Invalid).Select(e => e.Key).ToHashSet();
+            AddErrors((await createUser.IdentityErrorsAsync(request)).Where(e => !alreadyRefused.Contains(e.Field)));
 
             return View(nameof(New), WithoutPassword(request));
         }
