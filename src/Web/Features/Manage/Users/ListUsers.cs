@@ -52,8 +52,8 @@ public sealed class ListUsers(WapListingDbContext db)
         {
             var pattern = TextSearch.ContainsPattern(request.Q.Trim());
             // Npgsql writes ESCAPE '' unless told otherwise, and the pattern escapes % and _ with backslashes.
-            users = users.Where(u => EF.Functions.Like(TextSearch.Fold(u.DisplayName), TextSearch.Fold(pattern), "\\")
-                || EF.Functions.Like(TextSearch.Fold(u.UserName), TextSearch.Fold(pattern), "\\"));
+            users = users.Where(u => EF.Functions.Like(TextSearch.Fold(u.DisplayName), TextSearch.Fold(pattern), TextSearch.Escape)
+                || EF.Functions.Like(TextSearch.Fold(u.UserName), TextSearch.Fold(pattern), TextSearch.Escape));
         }
 
         var total = await users.CountAsync(cancellationToken);
