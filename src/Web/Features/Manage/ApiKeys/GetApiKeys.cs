@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using WapListing.Domain.Entities;
+using WapListing.Infrastructure.Data;
+using WapListing.Web.Identity;
+using WapListing.Web.Localization;
+
+namespace WapListing.Web.Features.Manage.ApiKeys;
+
+public sealed record ApiKeysPage(IReadOnlyList<ApiKeyRow> Keys, string? Done);
+
+/// <summary>Every API key, newest first, with its user, scopes, prefix, times and state (revoked and expired ones too).</summary>
+public sealed class GetApiKeys(WapListingDbContext db, CurrentViewer viewer, TimeProvider clock)
+{
+    public async Task<ApiKeysPage> HandleAsync(string? done, CancellationToken cancellationToken) =>
+        new(await ApiKeyRows.QueryAsync(db.ApiKeys.AsNoTracking().OrderByDescending(k => k.CreatedAt).ThenByDescending(k => k.Id), viewer, clock, cancellationToken),
+            done);
+}
+
+/// <summary>The shared projection of keys into <see cref="ApiKeyRow"/>s.</summary>
+public static class ApiKeyRows
+{
+    public static async Task<List<ApiKeyRow>> QueryAsync(IQueryable<ApiKey> keys, CurrentViewer viewer, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var rows = await keys
+            .Select(k => new
+            {
+                k.Id, k.Name, k.User!.DisplayName, k.User.UserName, UserIsActive = k.User.IsActive, k.Scopes, k.Prefix,
+                k.CreatedAt, k.ExpiresAt, k.LastUsedAt, k.RevokedAt, k.Version,
+            })
+            .ToListAsync(cancellationToken);
+        var zone = viewer.TimeZone;
+        var now = clock.GetUtcNow();
+        string? Shown(DateTimeOffset? instant) => instant is { } value ? DisplayFormat.DateTime(value, zone) : null;
+        return rows
+            .Select(k => new ApiKeyRow(
+                k.Id, k.Name, k.DisplayName, k.UserName, k.UserIsActive, k.Scopes, k.Prefix,
+                DisplayFormat.DateTime(k.CreatedAt, zone), Shown(k.ExpiresAt), Shown(k.LastUsedAt), Shown(k.RevokedAt),
+                k.RevokedAt is not null ? ApiKeyState.Revoked : k.ExpiresAt <= now ? ApiKeyState.Expired : ApiKeyState.Active,
+                k.Version))
+            .ToList();
+    }
+}
