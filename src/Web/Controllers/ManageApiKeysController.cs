@@ -36,13 +36,22 @@ public sealed class ManageApiKeysController(IStringLocalizer<SharedResource> loc
                 return View("Created", created);
             }
 
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError(error.Field, localizer[error.MessageKey]);
-            }
+            AddErrors(result.Errors);
+        }
+        else
+        {
+            AddErrors(await createApiKey.ValidateAsync(request, cancellationToken));
         }
 
         return View("New", await createApiKey.FormAsync(request, cancellationToken));
+    }
+
+    private void AddErrors(IEnumerable<FieldError> errors)
+    {
+        foreach (var error in errors)
+        {
+            ModelState.AddModelError(error.Field, localizer[error.MessageKey]);
+        }
     }
 
     [HttpGet("{id:int}/revoke")]

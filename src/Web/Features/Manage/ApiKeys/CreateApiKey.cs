@@ -67,46 +67,49 @@ public sealed class CreateApiKey(WapListingDbContext db, CurrentViewer viewer, T
         return new CreateApiKeyForm(request, users.OrderBy(u => u.DisplayName, order).ThenBy(u => u.Id).ToList(), today);
     }
 
-    public async Task<CreateApiKeyResult> HandleAsync(CreateApiKeyRequest request, CancellationToken cancellationToken)
+    /// <summary>The rules the annotations cannot express: a scope, a last day not in the past, an active user.</summary>
+    public async Task<IReadOnlyList<FieldError>> ValidateAsync(CreateApiKeyRequest request, CancellationToken cancellationToken)
     {
         var errors = new List<FieldError>();
-        var scopes = (request.Ingest ? ApiKeyScopes.Ingest : ApiKeyScopes.None) | (request.Read ? ApiKeyScopes.Read : ApiKeyScopes.None);
-        if (scopes == ApiKeyScopes.None)
+        if (!request.Ingest && !request.Read)
         {
             errors.Add(new FieldError(ScopesField, "Manage.ApiKeys.ScopeRequired"));
         }
 
-        var zone = viewer.TimeZone;
-        DateTimeOffset? expiresAt = null;
-        if (request.ExpiresOn is { } lastDay)
+        if (request.ExpiresOn < LocalDay.Today(clock, viewer.TimeZone))
         {
-            if (lastDay < LocalDay.Today(clock, zone))
-            {
-                errors.Add(new FieldError(nameof(request.ExpiresOn), "Manage.ApiKeys.ExpiryInPast"));
-            }
-
-            expiresAt = LocalDay.Range(lastDay, lastDay, zone).To;
+            errors.Add(new FieldError(nameof(request.ExpiresOn), "Manage.ApiKeys.ExpiryInPast"));
         }
 
-        var user = await db.Users.AsNoTracking()
-            .Where(u => u.Id == request.UserId && u.IsActive)
-            .Select(u => new { u.Id, u.DisplayName })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (user is null)
+        if (request.UserId is { } userId && !await db.Users.AnyAsync(u => u.Id == userId && u.IsActive, cancellationToken))
         {
             errors.Add(new FieldError(nameof(request.UserId), "Manage.ApiKeys.UserNotActive"));
         }
 
+        return errors;
+    }
+
+    public async Task<CreateApiKeyResult> HandleAsync(CreateApiKeyRequest request, CancellationToken cancellationToken)
+    {
+        var errors = await ValidateAsync(request, cancellationToken);
         if (errors.Count > 0)
         {
             return new CreateApiKeyResult(null, errors);
         }
 
+        var zone = viewer.TimeZone;
+        var scopes = (request.Ingest ? ApiKeyScopes.Ingest : ApiKeyScopes.None) | (request.Read ? ApiKeyScopes.Read : ApiKeyScopes.None);
+        DateTimeOffset? expiresAt = request.ExpiresOn is { } lastDay ? LocalDay.Range(lastDay, lastDay, zone).To : null;
+        var user = await db.Users.AsNoTracking()
+            .Where(u => u.Id == request.UserId)
+            .Select(u => new { u.Id, u.DisplayName })
+            .SingleAsync(cancellationToken);
+
         var (secret, prefix) = ApiKeySecrets.Create();
         var key = new ApiKey
         {
             Name = request.Name!.Trim(),
-            UserId = user!.Id,
+            UserId = user.Id,
             Scopes = scopes,
             Prefix = prefix,
             SecretHash = await secrets.HashAsync(secret, cancellationToken),
