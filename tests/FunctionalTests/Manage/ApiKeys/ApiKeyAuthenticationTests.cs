@@ -164,7 +164,7 @@ public sealed class ApiKeyAuthenticationTests(ApiKeysAppFixture fixture) : IClas
 
         await using var db = fixture.OpenDb();
         Assert.Equal(fixture.App.Clock.GetUtcNow(), (await db.ApiKeys.SingleAsync(k => k.Id == key.Id)).LastUsedAt);
-        var used = await db.AuditEntries.Where(a => a.Action == "api_key.used" && a.Detail!.Contains($"\"id\": {key.Id},")).ToListAsync();
+        var used = (await db.AuditEntries.Where(a => a.Action == "api_key.used").ToListAsync()).Where(a => a.Detail!.Contains($"\"id\": {key.Id},", StringComparison.Ordinal));
         var entry = Assert.Single(used);
         Assert.Equal(owner.Id, entry.UserId);
         Assert.DoesNotContain(secret[12..], entry.Detail);

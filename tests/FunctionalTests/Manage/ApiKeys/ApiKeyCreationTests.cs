@@ -70,7 +70,7 @@ public sealed class ApiKeyCreationTests(ApiKeysAppFixture fixture) : IClassFixtu
 
         await using var db = fixture.OpenDb();
         var key = await db.ApiKeys.SingleAsync(k => k.Name == name);
-        var entry = await db.AuditEntries.SingleAsync(a => a.Action == "api_key.created" && a.Detail!.Contains($"\"id\": {key.Id},"));
+        var entry = (await db.AuditEntries.Where(a => a.Action == "api_key.created").ToListAsync()).Single(a => a.Detail!.Contains($"\"id\": {key.Id},", StringComparison.Ordinal));
         Assert.Equal(key.CreatedById, entry.UserId);
         Assert.Contains($"\"userId\": {owner.Id}", entry.Detail);
         Assert.Contains("\"scopes\": [\"ingest\"]", entry.Detail);
@@ -162,7 +162,7 @@ public sealed class ApiKeyCreationTests(ApiKeysAppFixture fixture) : IClassFixtu
         Assert.Contains("The key was revoked.", list);
         Assert.Matches($"<tr data-key=\"{key.Id}\"[\\s\\S]*?data-state=\"Revoked\"", list);
         await using var after = fixture.OpenDb();
-        var entry = await after.AuditEntries.SingleAsync(a => a.Action == "api_key.revoked" && a.Detail!.Contains($"\"id\": {key.Id},"));
+        var entry = (await after.AuditEntries.Where(a => a.Action == "api_key.revoked").ToListAsync()).Single(a => a.Detail!.Contains($"\"id\": {key.Id},", StringComparison.Ordinal));
         Assert.Contains("\"scopes\": [\"read\"]", entry.Detail);
         Assert.DoesNotContain(secret[12..], entry.Detail);
     }
