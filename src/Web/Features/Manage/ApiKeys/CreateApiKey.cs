@@ -131,7 +131,7 @@ public sealed class CreateApiKey(WapListingDbContext db, CurrentViewer viewer, T
         await transaction.CommitAsync(cancellationToken);
 
         return new CreateApiKeyResult(
-            new CreatedApiKey(key.Name, secret, prefix, user.DisplayName, scopes, expiresAt is { } at ? DisplayFormat.DateTime(at, zone) : null),
+            new CreatedApiKey(key.Name, secret, prefix, user.DisplayName, scopes, expiresAt is { } at ? ApiKeyRows.LastDay(at, zone) : null),
             []);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using WapListing.Domain.Entities;
 using WapListing.Infrastructure.Data;
+using WapListing.Infrastructure.Time;
 using WapListing.Web.Identity;
 using WapListing.Web.Localization;
 
@@ -34,9 +35,13 @@ public static class ApiKeyRows
         return rows
             .Select(k => new ApiKeyRow(
                 k.Id, k.Name, k.DisplayName, k.UserName, k.UserIsActive, k.Scopes, k.Prefix,
-                DisplayFormat.DateTime(k.CreatedAt, zone), Shown(k.ExpiresAt), Shown(k.LastUsedAt), Shown(k.RevokedAt),
+                DisplayFormat.DateTime(k.CreatedAt, zone), k.ExpiresAt is { } expiresAt ? LastDay(expiresAt, zone) : null, Shown(k.LastUsedAt), Shown(k.RevokedAt),
                 k.RevokedAt is not null ? ApiKeyState.Revoked : k.ExpiresAt <= now ? ApiKeyState.Expired : ApiKeyState.Active,
                 k.Version))
             .ToList();
     }
+
+    /// <summary>The last day a key works, in the viewer's zone: keys expire at the midnight after it.</summary>
+    public static string LastDay(DateTimeOffset expiresAt, TimeZoneInfo zone) =>
+        LocalDay.DayOf(expiresAt.AddTicks(-1), zone).ToString("d", System.Globalization.CultureInfo.CurrentCulture);
 }
