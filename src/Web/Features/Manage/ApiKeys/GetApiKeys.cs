@@ -23,11 +23,9 @@ public static class ApiKeyRows
     public static async Task<List<ApiKeyRow>> QueryAsync(IQueryable<ApiKey> keys, CurrentViewer viewer, TimeProvider clock, CancellationToken cancellationToken)
     {
         var rows = await keys
-            .Select(k => new
-            {
-                k.Id, k.Name, k.User!.DisplayName, k.User.UserName, UserIsActive = k.User.IsActive, k.Scopes, k.Prefix,
-                k.CreatedAt, k.ExpiresAt, k.LastUsedAt, k.RevokedAt, k.Version,
-            })
+            .Select(k => new KeyData(
+                k.Id, k.Name, k.User!.DisplayName, k.User.UserName, k.User.IsActive, k.Scopes, k.Prefix,
+                k.CreatedAt, k.ExpiresAt, k.LastUsedAt, k.RevokedAt, k.Version))
             .ToListAsync(cancellationToken);
         var zone = viewer.TimeZone;
         var now = clock.GetUtcNow();
@@ -40,6 +38,10 @@ public static class ApiKeyRows
                 k.Version))
             .ToList();
     }
+
+    private sealed record KeyData(
+        int Id, string Name, string DisplayName, string? UserName, bool UserIsActive, ApiKeyScopes Scopes, string Prefix,
+        DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt, uint Version);
 
     /// <summary>The last day a key works, in the viewer's zone: keys expire at the midnight after it.</summary>
     public static string LastDay(DateTimeOffset expiresAt, TimeZoneInfo zone) =>
