@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using WapListing.Domain.Entities;
 using WapListing.Infrastructure.Data;
+using WapListing.Web.Api;
 using WapListing.Web.Authorization;
 using WapListing.Web.Identity;
 
@@ -45,6 +46,7 @@ public static class IdentityServices
         services.AddDataProtection()
             .SetApplicationName("WapListing")
             .PersistKeysToDbContext<WapListingDbContext>();
+        services.AddApiKeyAuthentication();
         services.AddAuthorization(options => options.AddWapListingPolicies());
         services.AddScoped<CurrentViewer>();
         services.AddScoped<ViewerAccess>();
