@@ -38,7 +38,8 @@ public sealed class WebhookAppFixture : IAsyncLifetime
             ("WhatsApp:MaxWebhookBytes", MaxWebhookBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("WhatsApp:MaxMediaBytes", MaxMediaBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("WhatsApp:MediaTimeoutSeconds", "5"),
-            ("WhatsApp:InboxPollMilliseconds", "50"));
+            ("WhatsApp:InboxPollMilliseconds", "50"),
+            ("WhatsApp:InboxWorkers", "2"));
         Http = new HttpClient { BaseAddress = new Uri(App.StartOnRealPort()) };
 
         var secrets = App.Services.GetRequiredService<ConnectorSecrets>();
