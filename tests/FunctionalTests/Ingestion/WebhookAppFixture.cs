@@ -12,7 +12,7 @@ namespace WapListing.FunctionalTests.Ingestion;
 /// The app on a real port over its own database, with one WhatsApp connector whose secrets are set, a default queue,
 /// and a Graph API stand-in on loopback.
 /// </summary>
-public sealed class WebhookAppFixture : IAsyncLifetime
+public class WebhookAppFixture : IAsyncLifetime
 {
     public const string PhoneNumberId = "106540352242922";
     public const string AppSecret = "test-app-secret-7f3a";
@@ -24,6 +24,9 @@ public sealed class WebhookAppFixture : IAsyncLifetime
     private readonly EmptyDatabaseFixture _database = new();
 
     public WapListingAppFactory App { get; private set; } = null!;
+
+    /// <summary>Inbox workers of the in-process app; 0 leaves the inbox to another process.</summary>
+    protected virtual int InboxWorkers => 2;
     public GraphApiStandIn Graph { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
     public Connector Connector { get; private set; } = null!;
@@ -39,7 +42,7 @@ public sealed class WebhookAppFixture : IAsyncLifetime
             ("WhatsApp:MaxMediaBytes", MaxMediaBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("WhatsApp:MediaTimeoutSeconds", "5"),
             ("WhatsApp:InboxPollMilliseconds", "50"),
-            ("WhatsApp:InboxWorkers", "2"));
+            ("WhatsApp:InboxWorkers", InboxWorkers.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Http = new HttpClient { BaseAddress = new Uri(App.StartOnRealPort()) };
 
         var secrets = App.Services.GetRequiredService<ConnectorSecrets>();
@@ -69,6 +72,8 @@ public sealed class WebhookAppFixture : IAsyncLifetime
         await Graph.DisposeAsync();
         await _database.DisposeAsync();
     }
+
+    public string ConnectionString => _database.ConnectionString;
 
     public WapListing.Infrastructure.Data.WapListingDbContext OpenDb() => _database.OpenDb();
 
