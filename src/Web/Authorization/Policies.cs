@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using WapListing.Domain.Entities;
+using WapListing.Web.Api;
 
 namespace WapListing.Web.Authorization;
 
@@ -16,6 +17,15 @@ public static class Policies
     public const string Anonymize = nameof(Anonymize);
     public const string Manage = nameof(Manage);
 
+    /// <summary>Any valid API key (scheme <see cref="ApiKeyAuthentication.Scheme"/>); cookies do not count.</summary>
+    public const string Api = nameof(Api);
+
+    /// <summary>An API key with scope <c>read</c>: reads with the rights of the key's user (DESIGN §9 C).</summary>
+    public const string ApiRead = nameof(ApiRead);
+
+    /// <summary>An API key with scope <c>ingest</c> (DESIGN §9 B).</summary>
+    public const string ApiIngest = nameof(ApiIngest);
+
     public static void AddWapListingPolicies(this AuthorizationOptions options)
     {
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
@@ -26,7 +36,16 @@ public static class Policies
         Add(options, Export, UserRole.Administrator, UserRole.Supervisor, UserRole.Manager);
         Add(options, Anonymize, UserRole.Administrator, UserRole.Supervisor);
         Add(options, Manage, UserRole.Administrator);
+        options.AddPolicy(Api, policy => policy.AddAuthenticationSchemes(ApiKeyAuthentication.Scheme).RequireAuthenticatedUser());
+        AddApi(options, ApiRead, ApiKeyClaims.ReadScope);
+        AddApi(options, ApiIngest, ApiKeyClaims.IngestScope);
     }
+
+    private static void AddApi(AuthorizationOptions options, string name, string scope) =>
+        options.AddPolicy(name, policy => policy
+            .AddAuthenticationSchemes(ApiKeyAuthentication.Scheme)
+            .RequireAuthenticatedUser()
+            .RequireClaim(ApiKeyClaims.Scope, scope));
 
     private static void Add(AuthorizationOptions options, string name, params UserRole[] roles) =>
         options.AddPolicy(name, policy => policy.RequireRole(roles.Select(r => r.ToString())));

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using WapListing.Domain.Entities;
 using WapListing.Infrastructure.Data;
+using WapListing.Web.Api;
 using WapListing.Web.Authorization;
 using WapListing.Web.Identity;
 
@@ -44,6 +45,7 @@ public static class IdentityServices
         services.AddDataProtection()
             .SetApplicationName("WapListing")
             .PersistKeysToDbContext<WapListingDbContext>();
+        services.AddApiKeyAuthentication();
         services.AddAuthorization(options => options.AddWapListingPolicies());
         services.AddScoped<CurrentViewer>();
         services.AddScoped<ViewerAccess>();
