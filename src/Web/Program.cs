@@ -1,7 +1,7 @@
 using WapListing.Infrastructure.Data;
 using WapListing.Infrastructure.EmbeddedPostgres;
 using WapListing.Web.Configuration;
-using WapListing.Web.Features.Ingestion.WhatsApp;
+using WapListing.Web.Features.Ingestion;
 using WapListing.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -38,7 +38,7 @@ builder.Services
     .AddExportFeature()
     .AddCrmFeature()
     .AddManageFeature()
-    .AddWhatsAppIngestion();
+    .AddIngestion();
 
 var app = builder.Build();
 if (AppCommands.IsCommand(args))

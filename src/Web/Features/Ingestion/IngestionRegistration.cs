@@ -1,13 +1,15 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using WapListing.Infrastructure.WhatsApp;
+using WapListing.Web.Features.Ingestion.Events;
+using WapListing.Web.Features.Ingestion.WhatsApp;
 
-namespace WapListing.Web.Features.Ingestion.WhatsApp;
+namespace WapListing.Web.Features.Ingestion;
 
 public static class IngestionRegistration
 {
-    /// <summary>The WhatsApp webhook, its inbox workers and the Graph API client (DESIGN §9 A).</summary>
-    public static IServiceCollection AddWhatsAppIngestion(this IServiceCollection services)
+    /// <summary>Real chats in (DESIGN §9 A, B): the WhatsApp webhook, its inbox workers, the Graph API client and the events API.</summary>
+    public static IServiceCollection AddIngestion(this IServiceCollection services)
     {
         services.AddOptions<WhatsAppOptions>().BindConfiguration(WhatsAppOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ConnectorSecrets>();
@@ -15,6 +17,7 @@ public static class IngestionRegistration
         services.AddScoped<VerifyWebhook>();
         services.AddScoped<ReceiveWebhook>();
         services.AddScoped<MediaFetcher>();
+        services.AddScoped<IngestEvents>();
         services.AddHttpClient<GraphApiClient>((provider, http) =>
         {
             var options = provider.GetRequiredService<IOptions<WhatsAppOptions>>().Value;
