@@ -27,6 +27,12 @@ public static class TextSearch
     public static string Fold(string? text) => throw new InvalidOperationException("Only for queries translated to SQL.");
 
     /// <summary>The LIKE pattern for a folded "contains" of the user's text.</summary>
+    /// <summary>
+    /// The escape character of <see cref="ContainsPattern"/>; pass it to <c>EF.Functions.Like</c>, which otherwise tells
+    /// PostgreSQL <c>ESCAPE ''</c> and would read <c>\_</c> as two literal characters.
+    /// </summary>
+    public const string Escape = "\\";
+
     public static string ContainsPattern(string text) =>
         "%" + FoldInMemory(text).Replace("\\", "\\\\", StringComparison.Ordinal)
             .Replace("%", "\\%", StringComparison.Ordinal)

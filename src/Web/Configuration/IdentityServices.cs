@@ -22,7 +22,8 @@ public static class IdentityServices
                 options.User.RequireUniqueEmail = false;
             })
             .AddEntityFrameworkStores<WapListingDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/account/login";

@@ -136,6 +136,24 @@ public sealed partial class ListingFiltersAndSortingTests(DemoAppFixture databas
     }
 
     [Theory]
+    [InlineData("jan_nov", "jan_novak")]
+    [InlineData("100%", "sleva 100% hned")]
+    [InlineData("c:\\temp", "c:\\temp\\x")]
+    public async Task Underscores_percent_signs_and_backslashes_in_a_text_filter_match_only_themselves(string typed, string matching)
+    {
+        var queue = await database.Data.AddQueueAsync();
+        var wanted = await database.Data.AddInteractionAsync(queue, TestClock.DemoNow.AddHours(-2), chat => chat.WhatsAppContact = matching);
+        // What the wildcards would also match if _ and % were not literal.
+        await database.Data.AddInteractionAsync(queue, TestClock.DemoNow.AddHours(-2).AddMinutes(1), chat => chat.WhatsAppContact = matching.Replace("_", "x", StringComparison.Ordinal).Replace("%", "0", StringComparison.Ordinal).Replace("\\", "/", StringComparison.Ordinal));
+        var client = _app.CreateBrowserLikeClient();
+        await client.SignInAsync("admin");
+
+        var names = await ListingPages.AllRowNamesAsync(client, $"queue={queue.Id}&wacontact={Uri.EscapeDataString(typed)}");
+
+        Assert.Equal([wanted.Name], names);
+    }
+
+    [Theory]
     [InlineData("cs", "Mimo pracovní dobu|Operátor|Systém|Vypršel čas|Zákazník|Žádný operátor")]
     [InlineData("en", "Agent|Customer|No agent|Out of hours|System|Timeout")]
     public async Task Ended_by_sorts_by_the_words_the_viewer_reads(string language, string expected)

@@ -26,8 +26,8 @@ public sealed class DetailSearches(WapListingDbContext db)
         var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
         var byNumber = digits.Length >= 3;
         return await db.Contacts.AsNoTracking()
-            .Where(c => EF.Functions.Like(TextSearch.Fold(c.Name), TextSearch.Fold(pattern))
-                || EF.Functions.Like(TextSearch.Fold(c.Email), TextSearch.Fold(pattern))
+            .Where(c => EF.Functions.Like(TextSearch.Fold(c.Name), TextSearch.Fold(pattern), TextSearch.Escape)
+                || EF.Functions.Like(TextSearch.Fold(c.Email), TextSearch.Fold(pattern), TextSearch.Escape)
                 || (byNumber && c.PhoneNumbers.Any(n => n.Contains(digits))))
             .OrderBy(c => c.Name).ThenBy(c => c.Id)
             .Take(Limit)
@@ -46,7 +46,7 @@ public sealed class DetailSearches(WapListingDbContext db)
         var pattern = TextSearch.ContainsPattern(text);
         var number = int.TryParse(text, out var n) ? n : -1;
         return await db.Tickets.AsNoTracking()
-            .Where(t => t.Number == number || EF.Functions.Like(TextSearch.Fold(t.Title), TextSearch.Fold(pattern)))
+            .Where(t => t.Number == number || EF.Functions.Like(TextSearch.Fold(t.Title), TextSearch.Fold(pattern), TextSearch.Escape))
             .OrderByDescending(t => t.Number)
             .Take(Limit)
             .Select(t => new TicketOption(t.Id, t.Number, t.Title))

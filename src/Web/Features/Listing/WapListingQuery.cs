@@ -42,8 +42,8 @@ public static class WapListingQuery
             var digits = new string(contact.Where(char.IsAsciiDigit).ToArray());
             var matchDigits = digits.Length >= 3;
             interactions = interactions.Where(i => i.Contact != null
-                && (EF.Functions.Like(TextSearch.Fold(i.Contact.Name), TextSearch.Fold(pattern))
-                    || EF.Functions.Like(TextSearch.Fold(i.Contact.Email), TextSearch.Fold(pattern))
+                && (EF.Functions.Like(TextSearch.Fold(i.Contact.Name), TextSearch.Fold(pattern), TextSearch.Escape)
+                    || EF.Functions.Like(TextSearch.Fold(i.Contact.Email), TextSearch.Fold(pattern), TextSearch.Escape)
                     || (matchDigits && i.Contact.PhoneNumbers.Any(n => n.Contains(digits)))));
         }
 
@@ -80,7 +80,7 @@ public static class WapListingQuery
         if (criteria.WhatsAppContact is { } whatsAppContact)
         {
             var pattern = TextSearch.ContainsPattern(whatsAppContact);
-            interactions = interactions.Where(i => EF.Functions.Like(TextSearch.Fold(i.WhatsAppContact), TextSearch.Fold(pattern)));
+            interactions = interactions.Where(i => EF.Functions.Like(TextSearch.Fold(i.WhatsAppContact), TextSearch.Fold(pattern), TextSearch.Escape));
         }
 
         if (criteria.WaitMin is { } waitMin)
@@ -122,7 +122,7 @@ public static class WapListingQuery
         if (criteria.Transcript is { } transcript)
         {
             var pattern = TextSearch.ContainsPattern(transcript);
-            interactions = interactions.Where(i => i.Messages.Any(m => EF.Functions.Like(TextSearch.Fold(m.Text), TextSearch.Fold(pattern))));
+            interactions = interactions.Where(i => i.Messages.Any(m => EF.Functions.Like(TextSearch.Fold(m.Text), TextSearch.Fold(pattern), TextSearch.Escape)));
         }
 
         if (criteria.Selected.Count > 0)

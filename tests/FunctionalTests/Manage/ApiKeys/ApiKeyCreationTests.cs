@@ -166,4 +166,30 @@ public sealed class ApiKeyCreationTests(ApiKeysAppFixture fixture) : IClassFixtu
         Assert.Contains("\"scopes\": [\"read\"]", entry.Detail);
         Assert.DoesNotContain(secret[12..], entry.Detail);
     }
+
+    [Fact]
+    public async Task The_pages_run_no_inline_script_or_style_under_the_content_security_policy()
+    {
+        var owner = await fixture.Data.AddUserAsync(UserRole.Agent);
+        var (key, _) = await fixture.App.AddApiKeyAsync(fixture.ConnectionString, owner, ApiKeyScopes.Read);
+        var admin = await AdminAsync();
+        var pages = new Dictionary<string, string>
+        {
+            ["list"] = await admin.GetStringAsync("/manage/api-keys"),
+            ["new"] = await admin.GetStringAsync("/manage/api-keys/new"),
+            ["invalid"] = (await admin.PostNewKeyAsync("", null, read: false, ingest: false)).Html,
+            ["created"] = (await admin.PostNewKeyAsync($"CSP {TestData.Suffix()}", owner.Id, read: true, ingest: false)).Html,
+            ["revoke"] = await admin.GetStringAsync($"/manage/api-keys/{key.Id}/revoke"),
+            ["audit"] = await admin.GetStringAsync("/manage/audit"),
+        };
+
+        // Attribute values are skipped: a hostile key name ("… onerror=…") is text there, encoded, not an attribute.
+        foreach (var (page, html) in pages)
+        {
+            Assert.True(html.Contains("</html>", StringComparison.Ordinal), $"{page} is not a whole page");
+            Assert.False(System.Text.RegularExpressions.Regex.IsMatch(html, @"<script(?![^>]*\bsrc=)[^>]*>"), $"{page} has an inline script");
+            Assert.False(System.Text.RegularExpressions.Regex.IsMatch(html, @"<[a-zA-Z](?:[^>""']|""[^""]*""|'[^']*')*\son[a-z]+\s*="), $"{page} has an inline event handler");
+            Assert.False(System.Text.RegularExpressions.Regex.IsMatch(html, @"<[a-zA-Z](?:[^>""']|""[^""]*""|'[^']*')*\sstyle\s*="), $"{page} has an inline style");
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using WapListing.Domain.Entities;
 using WapListing.FunctionalTests.Infrastructure;
@@ -25,7 +26,8 @@ public sealed class ApiKeysAndAuditInTheBrowserTests(BrowserApp app) : IClassFix
         var old = await app.Data.AddUserAsync(UserRole.Manager, displayName: $"Marta Manažerová {TestData.Suffix()}");
         var (oldKey, _) = await app.Factory.AddApiKeyAsync(app.ConnectionString, old, ApiKeyScopes.Ingest, expiresAt: TestClock.DemoNow.AddDays(60));
 
-        await using var browser = await app.OpenBrowserAsync(locale);
+        await using var browser = await app.OpenBrowserForAxeAsync(locale);
+        var failures = new List<string>();
         var page = browser.Page;
         await page.SignInAsync(admin.UserName!);
         await page.GotoAsync("/manage");
@@ -40,7 +42,7 @@ public sealed class ApiKeysAndAuditInTheBrowserTests(BrowserApp app) : IClassFix
         await Assertions.Expect(page.Locator("[data-valmsg-for=Scopes]")).ToHaveTextAsync(scopeMessage);
         await Assertions.Expect(page.Locator("[data-valmsg-for=ExpiresOn]")).ToHaveTextAsync(expiryMessage);
         await Assertions.Expect(page.Locator("#Name")).ToHaveValueAsync(name);
-        await page.SaveScreenshotAsync($"manage-api-keys-new-invalid-{language}");
+        await CheckAsync(page, $"manage-api-keys-new-invalid-{language}", failures);
 
         await page.CheckAsync("#Read");
         await page.CheckAsync("#Ingest");
@@ -50,7 +52,7 @@ public sealed class ApiKeysAndAuditInTheBrowserTests(BrowserApp app) : IClassFix
         var secret = await page.Locator("[data-testid=api-key-secret]").InputValueAsync();
         Assert.Matches("^wl_[0-9a-f]{8}_[A-Za-z0-9_-]{43}$", secret);
         Assert.DoesNotContain(secret[12..], page.Url);
-        await page.SaveScreenshotAsync($"manage-api-keys-created-{language}");
+        await CheckAsync(page, $"manage-api-keys-created-{language}", failures);
 
         var api = app.Factory.CreateClient();
         api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
@@ -62,7 +64,7 @@ public sealed class ApiKeysAndAuditInTheBrowserTests(BrowserApp app) : IClassFix
         await Assertions.Expect(page.Locator("[data-testid=notice]")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator($"tr[data-key='{oldKey.Id}'] [data-state=Revoked]")).ToBeVisibleAsync();
         Assert.DoesNotContain(secret[12..], await page.ContentAsync());
-        await page.SaveScreenshotAsync($"manage-api-keys-list-{language}");
+        await CheckAsync(page, $"manage-api-keys-list-{language}", failures);
 
         await page.ClickAsync("[data-testid=manage-nav] [data-section=Audit]");
         await page.SelectOptionAsync("#actor", admin.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -72,6 +74,24 @@ public sealed class ApiKeysAndAuditInTheBrowserTests(BrowserApp app) : IClassFix
         await Assertions.Expect(page.Locator("tr[data-action='api_key.revoked']")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("tr[data-action='api_key.created']")).ToHaveCountAsync(1);
         Assert.DoesNotContain(secret[12..], await page.ContentAsync());
-        await page.SaveScreenshotAsync($"manage-audit-filtered-{language}");
+        await CheckAsync(page, $"manage-audit-filtered-{language}", failures);
+
+        await page.ClickAsync("[data-testid=manage-nav] [data-section=ApiKeys]");
+        await page.Locator("tr", new() { HasText = name }).Locator("a.btn-outline-danger").ClickAsync();
+        await Assertions.Expect(page.Locator("form button.btn-danger")).ToBeVisibleAsync();
+        await CheckAsync(page, $"manage-api-keys-revoke-{language}", failures);
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    /// <summary>Saves the screenshot and notes axe's serious and critical findings (the page's own scripts still run under the CSP in the HTTP tests).</summary>
+    private static async Task CheckAsync(IPage page, string name, List<string> failures)
+    {
+        await page.SaveScreenshotAsync(name);
+        var result = await page.RunAxe();
+        foreach (var violation in result.Violations.Where(v => v.Impact is "serious" or "critical"))
+        {
+            var targets = string.Join(" | ", violation.Nodes.Take(5).Select(n => n.Target?.ToString() + " " + n.Html));
+            failures.Add($"{name} ({page.Url}): {violation.Id} [{violation.Impact}] on {violation.Nodes.Length} node(s): {targets}");
+        }
     }
 }

@@ -1,7 +1,17 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using WapListing.Infrastructure.WhatsApp;
+
 namespace WapListing.Web.Features.Manage.Connectors;
 
 public static class ConnectorsRegistration
 {
-    /// <summary>The use cases of Manage → Connectors.</summary>
-    public static IServiceCollection AddManageConnectors(this IServiceCollection services) => services;
+    /// <summary>The use cases of Manage → Connectors, and the protection of the connectors' secrets.</summary>
+    public static IServiceCollection AddManageConnectors(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ConnectorSecrets>();
+        return services
+            .AddScoped<ListConnectors>()
+            .AddScoped<GetConnectorForm>()
+            .AddScoped<SaveConnector>();
+    }
 }

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using WapListing.Web.Authorization;
+using WapListing.Web.Features.Manage.Connectors;
+using WapListing.Web.Features.Manage.Groups;
+using WapListing.Web.Localization;
+using WapListing.Web.Validation;
+
+namespace WapListing.Web.Controllers;
+
+/// <summary>Manage → Connectors: the WhatsApp numbers, their settings and write-only secrets.</summary>
+[Authorize(Policy = Policies.Manage)]
+[Route("manage/connectors")]
+public sealed class ManageConnectorsController(GetConnectorForm getConnectorForm, IStringLocalizer<SharedResource> localizer) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> List([FromServices] ListConnectors listConnectors, CancellationToken cancellationToken) =>
+        View(await listConnectors.HandleAsync(cancellationToken));
+
+    [HttpGet("new")]
+    public async Task<IActionResult> New(CancellationToken cancellationToken) =>
+        View("Form", await getConnectorForm.HandleAsync(null, cancellationToken));
+
+    [HttpPost("")]
+    [RedisplaysInvalidInput]
+    public Task<IActionResult> Create(ConnectorRequest request, [FromServices] SaveConnector saveConnector, CancellationToken cancellationToken) =>
+        Save(null, request, saveConnector, cancellationToken);
+
+    [HttpGet("{id:int}")]
+    public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken) =>
+        await getConnectorForm.HandleAsync(id, cancellationToken) is { } page ? View("Form", page) : NotFound();
+
+    [HttpPost("{id:int}")]
+    [RedisplaysInvalidInput]
+    public Task<IActionResult> Update(int id, ConnectorRequest request, [FromServices] SaveConnector saveConnector, CancellationToken cancellationToken) =>
+        Save(id, request, saveConnector, cancellationToken);
+
+    private async Task<IActionResult> Save(int? id, ConnectorRequest request, SaveConnector saveConnector, CancellationToken cancellationToken)
+    {
+        var result = ModelState.IsValid ? await saveConnector.HandleAsync(id, request, cancellationToken) : null;
+        switch (result?.Outcome)
+        {
+            case ManageEditOutcome.Done:
+                return Redirect($"~/manage/connectors/{result.Id}?done={(id is null ? "created" : "saved")}");
+            case ManageEditOutcome.NotFound:
+                return NotFound();
+            case ManageEditOutcome.Conflict:
+                ModelState.Clear();
+                ModelState.AddModelError(string.Empty, localizer["Manage.ConcurrencyConflict"]);
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                break;
+            case ManageEditOutcome.Invalid:
+                ModelState.AddModelError(result.Field!, localizer[result.MessageKey!]);
+                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+                break;
+            default:
+                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+                break;
+        }
+
+        var page = await getConnectorForm.HandleAsync(id, cancellationToken);
+        if (page is null)
+        {
+            return NotFound();
+        }
+
+        ViewData["SecretsNotSaved"] = request.HasTypedSecrets;
+        return View("Form", result?.Outcome == ManageEditOutcome.Conflict
+            ? page
+            : page with { IsActive = request.IsActive, DefaultQueueId = request.DefaultQueueId });
+    }
+}
