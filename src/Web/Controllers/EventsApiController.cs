@@ -13,20 +13,28 @@ namespace WapListing.Web.Controllers;
 [ApiController]
 [Route("api/v1/events")]
 [Authorize(Policy = Policies.ApiIngest)]
+[IgnoreAntiforgeryToken] // Authenticated by its Bearer key only: a browser's cookie cannot reach it, so there is no request to forge.
 [RequestSizeLimit(EventsBatch.MaxBodyBytes)]
 public sealed class EventsApiController(IngestEvents ingestEvents) : ControllerBase
 {
     public const string NdjsonContentType = "application/x-ndjson";
 
     [HttpPost]
-    [Consumes("application/json", NdjsonContentType)]
     [ProducesResponseType<IngestedBatch>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
     public async Task<IActionResult> Post(CancellationToken cancellationToken)
     {
+        var mediaType = Request.ContentType?.Split(';')[0].Trim();
+        if (mediaType is not ("application/json" or NdjsonContentType))
+        {
+            return Problem(
+                statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: $"Send the batch as application/json (an array) or {NdjsonContentType} (one event per line).");
+        }
+
         using var buffer = new MemoryStream();
         await Request.Body.CopyToAsync(buffer, cancellationToken);
-        var ndjson = Request.ContentType?.StartsWith(NdjsonContentType, StringComparison.OrdinalIgnoreCase) == true;
+        var ndjson = mediaType == NdjsonContentType;
         var (events, failure) = EventsBatch.Read(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), ndjson);
         if (failure is { } unreadable)
         {

@@ -156,7 +156,7 @@ public static partial class EventValidation
                 var figure = e.Type == "interaction.transferred"
                     ? string.IsNullOrWhiteSpace(e.User) ? FigureEventType.TransferredToQueue : FigureEventType.TransferredToUser
                     : figureType;
-                valid.Add(new ValidEvent(i, e, e.Type, figure, occurredAt, endedBy));
+                valid.Add(new ValidEvent(i, e, e.Type, figure, occurredAt.ToUniversalTime(), endedBy));
             }
         }
 
