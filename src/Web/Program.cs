@@ -1,6 +1,7 @@
 using WapListing.Infrastructure.Data;
 using WapListing.Infrastructure.EmbeddedPostgres;
 using WapListing.Web.Configuration;
+using WapListing.Web.Features.Ingestion;
 using WapListing.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -36,7 +37,8 @@ builder.Services
     .AddDetailFeature()
     .AddExportFeature()
     .AddCrmFeature()
-    .AddManageFeature();
+    .AddManageFeature()
+    .AddIngestion();
 
 var app = builder.Build();
 if (AppCommands.IsCommand(args))

@@ -20,6 +20,11 @@ public class Interaction
     public Connector? Connector { get; set; }
     /// <summary>Customer's WhatsApp number, E.164.</summary>
     public string? CustomerNumber { get; set; }
+    /// <summary>
+    /// Who the customer is on WhatsApp: their number (E.164) or, when WhatsApp hides it, <c>bsuid:</c> + the business-scoped
+    /// user id. With the connector it finds the customer's open chat.
+    /// </summary>
+    public string? CustomerKey { get; set; }
     /// <summary>The customer's WhatsApp profile name.</summary>
     public string? WhatsAppContact { get; set; }
     public int? ContactId { get; set; }

@@ -16,5 +16,10 @@ public class Message
     /// <summary>WhatsApp's message id; unique, makes ingestion idempotent.</summary>
     public required string WhatsAppMessageId { get; set; }
     public DeliveryStatus DeliveryStatus { get; set; }
+    /// <summary>WhatsApp's error of a failed message (e.g. 131047 re-engagement required).</summary>
+    public int? DeliveryErrorCode { get; set; }
+    public string? DeliveryErrorTitle { get; set; }
+    /// <summary>A media id still to be fetched from the Graph API; null once fetched or when the fetch gave up.</summary>
+    public string? PendingMediaId { get; set; }
     public ICollection<MessageAttachment> Attachments { get; set; } = [];
 }

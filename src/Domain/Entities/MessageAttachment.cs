@@ -8,4 +8,6 @@ public class MessageAttachment
     public required string ContentType { get; set; }
     public long Size { get; set; }
     public byte[]? Content { get; set; }
+    /// <summary>Why the file could not be fetched from WhatsApp (too large, not found, timed out); shown in the transcript.</summary>
+    public string? FetchError { get; set; }
 }

@@ -11,4 +11,10 @@ public enum MessageType
     Sticker,
     Reaction,
     Deleted,
+    /// <summary>Shared contact cards (vCards).</summary>
+    Contacts,
+    /// <summary>A tapped button or list reply.</summary>
+    Interactive,
+    /// <summary>A type WhatsApp sent that the app does not know (yet).</summary>
+    Unsupported,
 }

@@ -27,6 +27,9 @@ public class WapListingDbContext(DbContextOptions<WapListingDbContext> options)
     public DbSet<QaReview> QaReviews => Set<QaReview>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<WebhookInboxItem> WebhookInbox => Set<WebhookInboxItem>();
+    public DbSet<DeliveryStatusReport> DeliveryStatusReports => Set<DeliveryStatusReport>();
+    public DbSet<InteractionEvent> InteractionEvents => Set<InteractionEvent>();
     public DbSet<AppSetting> AppSettings => Set<AppSetting>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -27,6 +27,10 @@ public class WapListingAppFactory(string connectionString, FakeTimeProvider? clo
         }
 
         builder.UseSetting("RateLimiting:LoginPermitsPerMinute", LoginPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        // The webhook inbox workers poll the database; only the tests that ingest turn them on, so the others count and
+        // time only their own statements.
+        builder.UseSetting("WhatsApp:InboxWorkers", "0");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

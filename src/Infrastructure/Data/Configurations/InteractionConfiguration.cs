@@ -12,6 +12,10 @@ public class InteractionConfiguration : IEntityTypeConfiguration<Interaction>
         builder.HasIndex(i => i.Name).IsUnique();
         builder.Property(i => i.CustomerNumber).HasMaxLength(20);
         builder.Property(i => i.WhatsAppContact).HasMaxLength(200);
+        builder.Property(i => i.CustomerKey).HasMaxLength(120);
+        // The customer's open chat on a connector: what a new WhatsApp message is appended to.
+        builder.HasIndex(i => new { i.ConnectorId, i.CustomerKey, i.Time }).HasFilter("closed_time IS NULL");
+        builder.HasIndex(i => i.ConnectorId);
 
         // The default listing: a time range, newest first, optionally within queues.
         builder.HasIndex(i => new { i.Time, i.Id }).IsDescending(true, true);

@@ -8,6 +8,7 @@ public class MessageAttachmentConfiguration : IEntityTypeConfiguration<MessageAt
 {
     public void Configure(EntityTypeBuilder<MessageAttachment> builder)
     {
+        builder.Property(a => a.FetchError).HasMaxLength(300);
         builder.Property(a => a.FileName).HasMaxLength(255);
         builder.Property(a => a.ContentType).HasMaxLength(100);
         builder.HasIndex(a => a.MessageId);

@@ -599,6 +599,50 @@ namespace WapListing.Infrastructure.Data.Migrations
                     b.ToTable("contacts", (string)null);
                 });
 
+            modelBuilder.Entity("WapListing.Domain.Entities.DeliveryStatusReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("ErrorCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("error_code");
+
+                    b.Property<string>("ErrorTitle")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("error_title");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("Time")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("time");
+
+                    b.Property<string>("WhatsAppMessageId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("whats_app_message_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_delivery_status_reports");
+
+                    b.HasIndex("WhatsAppMessageId", "Status")
+                        .IsUnique()
+                        .HasDatabaseName("ix_delivery_status_reports_whats_app_message_id_status");
+
+                    b.ToTable("delivery_status_reports", (string)null);
+                });
+
             modelBuilder.Entity("WapListing.Domain.Entities.Interaction", b =>
                 {
                     b.Property<long>("Id")
@@ -635,6 +679,11 @@ namespace WapListing.Infrastructure.Data.Migrations
                     b.Property<long?>("ContactedBackById")
                         .HasColumnType("bigint")
                         .HasColumnName("contacted_back_by_id");
+
+                    b.Property<string>("CustomerKey")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("customer_key");
 
                     b.Property<string>("CustomerNumber")
                         .HasMaxLength(20)
@@ -730,7 +779,85 @@ namespace WapListing.Infrastructure.Data.Migrations
                         .IsDescending()
                         .HasDatabaseName("ix_interactions_time_id");
 
+                    b.HasIndex("ConnectorId", "CustomerKey", "Time")
+                        .HasDatabaseName("ix_interactions_connector_id_customer_key_time")
+                        .HasFilter("closed_time IS NULL");
+
                     b.ToTable("interactions", (string)null);
+                });
+
+            modelBuilder.Entity("WapListing.Domain.Entities.InteractionEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActivityName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("activity_name");
+
+                    b.Property<string>("Detail")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("ended_by");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("event_id");
+
+                    b.Property<long>("InteractionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("interaction_id");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<int?>("QueueId")
+                        .HasColumnType("integer")
+                        .HasColumnName("queue_id");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("type");
+
+                    b.Property<int?>("UserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_interaction_events");
+
+                    b.HasIndex("EventId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_interaction_events_event_id");
+
+                    b.HasIndex("QueueId")
+                        .HasDatabaseName("ix_interaction_events_queue_id");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_interaction_events_user_id");
+
+                    b.HasIndex("InteractionId", "OccurredAt")
+                        .HasDatabaseName("ix_interaction_events_interaction_id_occurred_at");
+
+                    b.ToTable("interaction_events", (string)null);
                 });
 
             modelBuilder.Entity("WapListing.Domain.Entities.InteractionParticipant", b =>
@@ -770,6 +897,15 @@ namespace WapListing.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("author_user_id");
 
+                    b.Property<int?>("DeliveryErrorCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("delivery_error_code");
+
+                    b.Property<string>("DeliveryErrorTitle")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("delivery_error_title");
+
                     b.Property<string>("DeliveryStatus")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -785,6 +921,11 @@ namespace WapListing.Infrastructure.Data.Migrations
                     b.Property<long>("InteractionId")
                         .HasColumnType("bigint")
                         .HasColumnName("interaction_id");
+
+                    b.Property<string>("PendingMediaId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("pending_media_id");
 
                     b.Property<string>("Text")
                         .HasColumnType("text")
@@ -811,6 +952,10 @@ namespace WapListing.Infrastructure.Data.Migrations
 
                     b.HasIndex("AuthorUserId")
                         .HasDatabaseName("ix_messages_author_user_id");
+
+                    b.HasIndex("PendingMediaId")
+                        .HasDatabaseName("ix_messages_pending_media_id")
+                        .HasFilter("pending_media_id IS NOT NULL");
 
                     b.HasIndex("WhatsAppMessageId")
                         .IsUnique()
@@ -840,6 +985,11 @@ namespace WapListing.Infrastructure.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("content_type");
+
+                    b.Property<string>("FetchError")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("fetch_error");
 
                     b.Property<string>("FileName")
                         .IsRequired()
@@ -1284,6 +1434,59 @@ namespace WapListing.Infrastructure.Data.Migrations
                     b.ToTable("user_groups", (string)null);
                 });
 
+            modelBuilder.Entity("WapListing.Domain.Entities.WebhookInboxItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<byte[]>("Body")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("body");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<DateTimeOffset?>("ParkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("parked_at");
+
+                    b.Property<DateTimeOffset?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("processed_at");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_inbox");
+
+                    b.HasIndex("ParkedAt")
+                        .HasDatabaseName("ix_webhook_inbox_parked_at")
+                        .HasFilter("parked_at IS NOT NULL");
+
+                    b.HasIndex("NextAttemptAt", "Id")
+                        .HasDatabaseName("ix_webhook_inbox_next_attempt_at_id")
+                        .HasFilter("processed_at IS NULL AND parked_at IS NULL");
+
+                    b.ToTable("webhook_inbox", (string)null);
+                });
+
             modelBuilder.Entity("queue_group_members", b =>
                 {
                     b.Property<int>("GroupsId")
@@ -1517,6 +1720,28 @@ namespace WapListing.Infrastructure.Data.Migrations
                     b.Navigation("Queue");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("WapListing.Domain.Entities.InteractionEvent", b =>
+                {
+                    b.HasOne("WapListing.Domain.Entities.Interaction", null)
+                        .WithMany()
+                        .HasForeignKey("InteractionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_interaction_events_interactions_interaction_id");
+
+                    b.HasOne("WapListing.Domain.Entities.Queue", null)
+                        .WithMany()
+                        .HasForeignKey("QueueId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_interaction_events_queues_queue_id");
+
+                    b.HasOne("WapListing.Domain.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_interaction_events_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("WapListing.Domain.Entities.InteractionParticipant", b =>

@@ -75,8 +75,9 @@ public sealed class InteractionDetailQuery(WapListingDbContext db, CurrentViewer
             .Where(m => m.InteractionId == interaction.Id)
             .OrderBy(m => m.Time).ThenBy(m => m.Id)
             .Select(m => new MessageItem(
-                m.Id, m.Time, m.Direction, m.AuthorName, m.Type, m.Text, m.DeliveryStatus,
-                m.Attachments.OrderBy(x => x.Id).Select(x => new AttachmentItem(x.Id, x.FileName, x.ContentType, x.Size)).ToList()))
+                m.Id, m.Time, m.Direction, m.AuthorName, m.Type, m.Text, m.DeliveryStatus, m.DeliveryErrorCode, m.DeliveryErrorTitle,
+                m.PendingMediaId != null,
+                m.Attachments.OrderBy(x => x.Id).Select(x => new AttachmentItem(x.Id, x.FileName, x.ContentType, x.Size, x.FetchError)).ToList()))
             .ToListAsync(cancellationToken);
 
         var events = await db.ProcessingEvents.AsNoTracking()

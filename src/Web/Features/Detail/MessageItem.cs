@@ -10,4 +10,7 @@ public sealed record MessageItem(
     MessageType Type,
     string? Text,
     DeliveryStatus DeliveryStatus,
+    int? DeliveryErrorCode,
+    string? DeliveryErrorTitle,
+    bool MediaPending,
     IReadOnlyList<AttachmentItem> Attachments);

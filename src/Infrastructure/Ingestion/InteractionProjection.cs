@@ -1,0 +1,141 @@
+using Microsoft.EntityFrameworkCore;
+using WapListing.Domain.Entities;
+using WapListing.Domain.Figures;
+using WapListing.Infrastructure.Data;
+
+namespace WapListing.Infrastructure.Ingestion;
+
+/// <summary>
+/// Writes what an interaction's stored events say (<see cref="InteractionFigures"/>) onto its row, activities,
+/// participants and processing path. Recomputed from all events every time, so duplicates and late or out-of-order
+/// events converge. What people decided in the app is kept: a missed chat removed from Missed (0) or contacted back
+/// (NO), and an activity's contact, ticket and notes.
+/// </summary>
+public static class InteractionProjection
+{
+    /// <summary>The kinds of processing steps the events produce; the others (removed from missed, drafts…) come from the app.</summary>
+    private static readonly ProcessingEventKind[] DerivedSteps =
+    [
+        ProcessingEventKind.EnteredQueue, ProcessingEventKind.OfferedToAgent, ProcessingEventKind.Accepted,
+        ProcessingEventKind.TransferredToQueue, ProcessingEventKind.TransferredToAgent, ProcessingEventKind.Closed,
+        ProcessingEventKind.TimedOut, ProcessingEventKind.Missed,
+    ];
+
+    /// <summary>Recomputes one interaction inside the caller's transaction; the caller saves.</summary>
+    public static async Task RecomputeAsync(WapListingDbContext db, long interactionId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var interaction = await db.Interactions
+            .Include(i => i.Activities)
+            .Include(i => i.Participants)
+            .SingleAsync(i => i.Id == interactionId, cancellationToken);
+        var events = await db.InteractionEvents.AsNoTracking()
+            .Where(e => e.InteractionId == interactionId)
+            .ToListAsync(cancellationToken);
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        var derived = InteractionFigures.Derive(events.Select(e => e.ToFigureEvent()), now);
+        Apply(interaction, derived);
+        await ReplaceStepsAsync(db, interaction, events, derived, cancellationToken);
+    }
+
+    private static void Apply(Interaction interaction, DerivedInteraction derived)
+    {
+        interaction.Direction = derived.Direction;
+        interaction.Time = derived.Time;
+        interaction.QueueId = derived.QueueId ?? interaction.QueueId;
+        interaction.UserId = derived.UserId;
+        interaction.Answered = derived.Answered;
+        interaction.WaitTime = derived.WaitTime;
+        interaction.Duration = derived.Duration;
+        interaction.TalkTime = derived.TalkTime;
+        interaction.EndedBy = derived.EndedBy;
+        interaction.ClosedTime = derived.ClosedTime;
+        if (derived.Missed)
+        {
+            interaction.MissedTime = derived.MissedTime;
+            if (interaction.MissedState == MissedState.None)
+            {
+                interaction.MissedState = MissedState.Shown;
+            }
+        }
+        else if (interaction.MissedState == MissedState.Shown)
+        {
+            interaction.MissedState = MissedState.None;
+            interaction.MissedTime = null;
+        }
+
+        var participants = derived.Participants.ToHashSet();
+        foreach (var gone in interaction.Participants.Where(p => !participants.Contains(p.UserId)).ToList())
+        {
+            interaction.Participants.Remove(gone);
+        }
+
+        foreach (var user in participants.Where(u => interaction.Participants.All(p => p.UserId != u)))
+        {
+            interaction.Participants.Add(new InteractionParticipant { InteractionId = interaction.Id, UserId = user });
+        }
+
+        foreach (var figures in derived.Activities)
+        {
+            var activity = interaction.Activities.FirstOrDefault(a => a.Name == figures.Name);
+            if (activity is null)
+            {
+                activity = new Activity { Name = figures.Name, InteractionId = interaction.Id };
+                interaction.Activities.Add(activity);
+            }
+
+            activity.UserId = figures.UserId;
+            activity.QueueId = figures.QueueId;
+            activity.CreatedAt = figures.CreatedAt;
+            activity.OpenedAt = figures.OpenedAt;
+            activity.ClosedAt = figures.ClosedAt;
+            activity.Status = figures.Status;
+            activity.Duration = figures.Duration;
+            activity.FocusTime = figures.FocusTime;
+            activity.FocusInterruptions = figures.FocusInterruptions;
+            activity.TimeAnomaly = figures.TimeAnomaly;
+        }
+    }
+
+    private static async Task ReplaceStepsAsync(
+        WapListingDbContext db, Interaction interaction, List<InteractionEvent> events, DerivedInteraction derived, CancellationToken cancellationToken)
+    {
+        await db.ProcessingEvents
+            .Where(p => p.InteractionId == interaction.Id && DerivedSteps.Contains(p.Kind))
+            .ExecuteDeleteAsync(cancellationToken);
+
+        foreach (var e in events.DistinctBy(e => e.EventId).OrderBy(e => e.OccurredAt).ThenBy(e => e.Type))
+        {
+            ProcessingEventKind? kind = e.Type switch
+            {
+                FigureEventType.Queued => ProcessingEventKind.EnteredQueue,
+                FigureEventType.OfferedToUser => ProcessingEventKind.OfferedToAgent,
+                FigureEventType.Accepted => ProcessingEventKind.Accepted,
+                FigureEventType.TransferredToQueue => ProcessingEventKind.TransferredToQueue,
+                FigureEventType.TransferredToUser => ProcessingEventKind.TransferredToAgent,
+                FigureEventType.Closed when e.EndedBy == EndedBy.Timeout => ProcessingEventKind.TimedOut,
+                FigureEventType.Closed => ProcessingEventKind.Closed,
+                _ => null,
+            };
+            if (kind is { } step)
+            {
+                db.ProcessingEvents.Add(new ProcessingEvent
+                {
+                    InteractionId = interaction.Id,
+                    Time = e.OccurredAt,
+                    Kind = step,
+                    QueueId = e.QueueId ?? (step == ProcessingEventKind.EnteredQueue ? interaction.QueueId : null),
+                    UserId = e.UserId,
+                });
+            }
+        }
+
+        if (derived is { Missed: true, MissedTime: { } missedAt })
+        {
+            db.ProcessingEvents.Add(new ProcessingEvent { InteractionId = interaction.Id, Time = missedAt, Kind = ProcessingEventKind.Missed, QueueId = derived.QueueId });
+        }
+    }
+}

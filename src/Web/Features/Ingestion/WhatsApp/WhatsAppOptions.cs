@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace WapListing.Web.Features.Ingestion.WhatsApp;
+
+/// <summary>Settings of the WhatsApp Cloud API integration (configuration section "WhatsApp").</summary>
+public sealed class WhatsAppOptions
+{
+    public const string Section = "WhatsApp";
+
+    /// <summary>The Graph API (media, sending); tests point it at a local stand-in.</summary>
+    [Required]
+    public Uri GraphBaseUrl { get; set; } = new("https://graph.facebook.com/v23.0/");
+
+    /// <summary>Largest webhook body accepted (413 beyond). Meta's bodies are a few kilobytes.</summary>
+    [Range(1024, 16 * 1024 * 1024)]
+    public int MaxWebhookBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Largest media file fetched and stored in PostgreSQL; bigger ones show as "too large" in the transcript.</summary>
+    [Range(1024, 100 * 1024 * 1024)]
+    public int MaxMediaBytes { get; set; } = 16 * 1024 * 1024;
+
+    [Range(1, 300)]
+    public int MediaTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Inbox workers per app node; 0 leaves the inbox to other nodes.</summary>
+    [Range(0, 64)]
+    public int InboxWorkers { get; set; } = 2;
+
+    /// <summary>How often an idle worker looks for bodies received by other nodes.</summary>
+    [Range(10, 60_000)]
+    public int InboxPollMilliseconds { get; set; } = 500;
+}
