@@ -148,8 +148,21 @@ public sealed class EventsApiTests(WebhookAppFixture app) : IClassFixture<Webhoo
         await using var db = app.OpenDb();
         var rows = await db.Interactions.AsNoTracking().Where(i => i.Name == ordered || i.Name == shuffled)
             .OrderBy(i => i.Name == shuffled)
-            .Select(i => new { i.Time, i.Direction, i.QueueId, i.UserId, i.Answered, i.WaitTime, i.Duration, i.TalkTime, i.EndedBy, i.MissedState, i.ClosedTime,
-                Activities = i.Activities.Select(a => new { a.UserId, a.Status, a.CreatedAt, a.ClosedAt, a.Duration, a.FocusTime, a.FocusInterruptions, a.TimeAnomaly }).ToList() })
+            .Select(i => new
+            {
+                i.Time,
+                i.Direction,
+                i.QueueId,
+                i.UserId,
+                i.Answered,
+                i.WaitTime,
+                i.Duration,
+                i.TalkTime,
+                i.EndedBy,
+                i.MissedState,
+                i.ClosedTime,
+                Activities = i.Activities.Select(a => new { a.UserId, a.Status, a.CreatedAt, a.ClosedAt, a.Duration, a.FocusTime, a.FocusInterruptions, a.TimeAnomaly }).ToList()
+            })
             .ToListAsync();
         Assert.Equal(2, rows.Count);
         Assert.Equivalent(rows[0], rows[1], strict: true);
