@@ -29,7 +29,7 @@ internal sealed class DemoInteractionGenerator(DemoReferenceData reference, Date
 
     private static readonly MessageType[] SpecialMessageTypes =
         [MessageType.Image, MessageType.Document, MessageType.Location, MessageType.Reaction, MessageType.Deleted,
-         MessageType.Audio, MessageType.Video, MessageType.Sticker];
+         MessageType.Audio, MessageType.Video, MessageType.Sticker, MessageType.Contacts, MessageType.Interactive, MessageType.Unsupported];
 
     private readonly Random _random = new(Seed);
     private readonly HashSet<string> _names = [];
@@ -372,6 +372,10 @@ internal sealed class DemoInteractionGenerator(DemoReferenceData reference, Date
                 Type = MessageType.Text,
             };
             message.Text = TextFor(k, count, fromCustomer, customer);
+            if (message.DeliveryStatus == DeliveryStatus.Failed)
+            {
+                (message.DeliveryErrorCode, message.DeliveryErrorTitle) = (131047, "Re-engagement message");
+            }
             if (k > 0 && ++_messageCounter % 6 == 0)
             {
                 MakeSpecial(message, SpecialMessageTypes[_messageCounter / 6 % SpecialMessageTypes.Length]);
@@ -431,6 +435,15 @@ internal sealed class DemoInteractionGenerator(DemoReferenceData reference, Date
             case MessageType.Sticker:
                 message.Text = null;
                 message.Attachments.Add(Attachment("sticker.webp", "image/webp", DemoAttachments.Webp));
+                break;
+            case MessageType.Contacts:
+                message.Text = "Petr Novák +420 602 111 222";
+                break;
+            case MessageType.Interactive:
+                message.Text = "Ano, zavolejte mi";
+                break;
+            case MessageType.Unsupported:
+                message.Text = "Message type unknown";
                 break;
             case MessageType.Text:
             default:
