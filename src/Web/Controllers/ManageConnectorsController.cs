@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using WapListing.Web.Authorization;
+using WapListing.Web.Features.Manage;
 using WapListing.Web.Features.Manage.Connectors;
 using WapListing.Web.Features.Manage.Groups;
 using WapListing.Web.Localization;
@@ -39,25 +40,17 @@ public sealed class ManageConnectorsController(GetConnectorForm getConnectorForm
     private async Task<IActionResult> Save(int? id, ConnectorRequest request, SaveConnector saveConnector, CancellationToken cancellationToken)
     {
         var result = ModelState.IsValid ? await saveConnector.HandleAsync(id, request, cancellationToken) : null;
-        switch (result?.Outcome)
+        if (result is { Outcome: ManageEditOutcome.Done })
         {
-            case ManageEditOutcome.Done:
-                return Redirect($"~/manage/connectors/{result.Id}?done={(id is null ? "created" : "saved")}");
-            case ManageEditOutcome.NotFound:
-                return NotFound();
-            case ManageEditOutcome.Conflict:
-                ModelState.Clear();
-                ModelState.AddModelError(string.Empty, localizer["Manage.ConcurrencyConflict"]);
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                break;
-            case ManageEditOutcome.Invalid:
-                ModelState.AddModelError(result.Field!, localizer[result.MessageKey!]);
-                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-                break;
-            default:
-                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-                break;
+            return Redirect($"~/manage/connectors/{result.Id}?done={(id is null ? "created" : "saved")}");
         }
+
+        if (result is { Outcome: ManageEditOutcome.NotFound })
+        {
+            return NotFound();
+        }
+
+        this.ShowRefusal(result, localizer);
 
         var page = await getConnectorForm.HandleAsync(id, cancellationToken);
         if (page is null)

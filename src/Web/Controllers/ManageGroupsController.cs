@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using WapListing.Web.Authorization;
+using WapListing.Web.Features.Manage;
 using WapListing.Web.Features.Manage.Groups;
 using WapListing.Web.Localization;
 using WapListing.Web.Validation;
@@ -160,23 +161,5 @@ public sealed class ManageGroupsController(IStringLocalizer<SharedResource> loca
         return await getDeletion.HandleAsync(kind, id, cancellationToken) is { } page ? View("Delete", page) : NotFound();
     }
 
-    /// <summary>Puts a refusal on the form: a field's message, or the conflict over the current values (what was typed is dropped).</summary>
-    private void Refuse(ManageEditResult? result)
-    {
-        if (result?.Outcome == ManageEditOutcome.Conflict)
-        {
-            ModelState.Clear();
-            ModelState.AddModelError(string.Empty, localizer["Manage.ConcurrencyConflict"]);
-            Response.StatusCode = StatusCodes.Status409Conflict;
-        }
-        else if (result is { Outcome: ManageEditOutcome.Invalid, Field: { } field, MessageKey: { } key })
-        {
-            ModelState.AddModelError(field, localizer[key]);
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        }
-        else if (result is null)
-        {
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        }
-    }
+    private void Refuse(ManageEditResult? result) => this.ShowRefusal(result, localizer);
 }
