@@ -9,6 +9,7 @@ using WapListing.Web.Features.Manage.ApiKeys;
 using WapListing.Web.Features.Manage.Audit;
 using WapListing.Web.Features.Manage.Connectors;
 using WapListing.Web.Features.Manage.Groups;
+using WapListing.Web.Features.Manage.Inbox;
 using WapListing.Web.Features.Manage.Queues;
 using WapListing.Web.Features.Manage.Rights;
 using WapListing.Web.Features.Manage.Users;
@@ -72,5 +73,6 @@ public static class FeatureServices
             .AddManageQueues()
             .AddManageConnectors()
             .AddManageApiKeys()
+            .AddManageInbox()
             .AddManageAudit();
 }

@@ -26,7 +26,7 @@ public sealed partial class ManageAccessMatrixTests(DemoAppFixture demo) : IClas
         [
             "GET manage", "GET manage/users", "GET manage/users/{id}", "GET manage/users/{id}/rights", "POST manage/users/{id}/rights",
             "GET manage/users/{id}/groups", "GET manage/user-groups", "GET manage/queue-groups", "GET manage/queues",
-            "GET manage/connectors", "GET manage/api-keys", "GET manage/audit",
+            "GET manage/connectors", "GET manage/api-keys", "GET manage/inbox", "POST manage/inbox/{id}/retry", "GET manage/audit",
         ];
         var found = endpoints.Select(e => $"{e.Method} {Regex.Replace(e.Pattern, @"\{(\w+)(:[^}]*)?\}", "{$1}")}").ToHashSet();
         Assert.All(expected, route => Assert.Contains(route, found));

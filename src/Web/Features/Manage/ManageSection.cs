@@ -10,5 +10,6 @@ public enum ManageSection
     Queues,
     Connectors,
     ApiKeys,
+    Inbox,
     Audit,
 }
