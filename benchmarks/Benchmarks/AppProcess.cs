@@ -42,7 +42,7 @@ internal sealed partial class AppProcess : IAsyncDisposable
         return Path.Combine(root, "src", "Web", "bin", "Release", "net10.0", "WapListing.Web.dll");
     }
 
-    public static async Task<AppProcess> StartAsync(string webDll, string connectionString)
+    public static async Task<AppProcess> StartAsync(string webDll, string connectionString, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet", $"\"{webDll}\"")
@@ -58,6 +58,10 @@ internal sealed partial class AppProcess : IAsyncDisposable
         start.Environment["Security__RequireHttps"] = "false";
         start.Environment["RateLimiting__LoginPermitsPerMinute"] = "1000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

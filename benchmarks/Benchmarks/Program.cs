@@ -4,6 +4,7 @@ using WapListing.Benchmarks;
 // On-demand benchmarks (never part of the tests). The app runs as its own Release process against a private cluster.
 //   dotnet run -c Release --project benchmarks/Benchmarks -- export [rows...]   (default 50000 500000)
 //   dotnet run -c Release --project benchmarks/Benchmarks -- listing [rows]     (default 10000000)
+//   dotnet run -c Release --project benchmarks/Benchmarks -- ingest [seconds] [clients]  (default 60 50)
 var mode = args.FirstOrDefault() ?? "export";
 var numbers = args.Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
 var root = FindRoot();
@@ -16,8 +17,11 @@ switch (mode)
     case "listing":
         await ListingBenchmark.RunAsync(root, webDll, numbers.Length > 0 ? numbers[0] : 10_000_000);
         break;
+    case "ingest":
+        await IngestBenchmark.RunAsync(root, webDll, numbers.Length > 0 ? numbers[0] : 60, numbers.Length > 1 ? numbers[1] : 50);
+        break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{mode}': use 'export' or 'listing'.");
+        Console.Error.WriteLine($"Unknown benchmark '{mode}': use 'export', 'listing' or 'ingest'.");
         return 2;
 }
 
