@@ -142,10 +142,10 @@ internal static class IngestBenchmark
             CreatedAt = DateTimeOffset.UtcNow,
         });
         await db.SaveChangesAsync();
-        ExternalKeys = (connector.ExternalKey!, queue.ExternalKey!, agent.ExternalKey!);
+        _externalKeys = (connector.ExternalKey!, queue.ExternalKey!, agent.ExternalKey!);
     }
 
-    private static (string Connector, string Queue, string Agent) ExternalKeys;
+    private static (string Connector, string Queue, string Agent) _externalKeys;
 
     private static byte[] Webhook(string wamid, string customer, string text) => Encoding.UTF8.GetBytes($$$"""
         {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"420800123456","phone_number_id":"{{{PhoneNumberId}}}"},"contacts":[{"profile":{"name":"Zákazník {{{customer[^3..]}}}"},"wa_id":"{{{customer}}}"}],"messages":[{"from":"{{{customer}}}","id":"{{{wamid}}}","timestamp":"{{{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}}}","type":"text","text":{"body":"{{{text}}}"}}]}}]}]}
@@ -173,16 +173,16 @@ internal static class IngestBenchmark
                 return e;
             }
 
-            batch.Add(E("q", "interaction.queued", 0, e => e["queue"] = ExternalKeys.Queue));
-            batch.Add(E("o", "interaction.offered", 20, e => e["user"] = ExternalKeys.Agent));
-            batch.Add(E("a", "interaction.accepted", 25, e => e["user"] = ExternalKeys.Agent));
-            batch.Add(E("f", "activity.focused", 25, e => e["user"] = ExternalKeys.Agent));
-            batch.Add(E("h", "activity.heartbeat", 55, e => e["user"] = ExternalKeys.Agent));
-            batch.Add(E("m", "message.sent", 60, e => { e["user"] = ExternalKeys.Agent; e["message"] = new JsonObject { ["whatsAppMessageId"] = $"wamid.benchout.{run}.{client}.{n}.{chat}", ["text"] = "Dobrý den" }; }));
-            batch.Add(E("b", "activity.blurred", 90, e => e["user"] = ExternalKeys.Agent));
-            batch.Add(E("f2", "activity.focused", 100, e => e["user"] = ExternalKeys.Agent));
+            batch.Add(E("q", "interaction.queued", 0, e => e["queue"] = _externalKeys.Queue));
+            batch.Add(E("o", "interaction.offered", 20, e => e["user"] = _externalKeys.Agent));
+            batch.Add(E("a", "interaction.accepted", 25, e => e["user"] = _externalKeys.Agent));
+            batch.Add(E("f", "activity.focused", 25, e => e["user"] = _externalKeys.Agent));
+            batch.Add(E("h", "activity.heartbeat", 55, e => e["user"] = _externalKeys.Agent));
+            batch.Add(E("m", "message.sent", 60, e => { e["user"] = _externalKeys.Agent; e["message"] = new JsonObject { ["whatsAppMessageId"] = $"wamid.benchout.{run}.{client}.{n}.{chat}", ["text"] = "Dobrý den" }; }));
+            batch.Add(E("b", "activity.blurred", 90, e => e["user"] = _externalKeys.Agent));
+            batch.Add(E("f2", "activity.focused", 100, e => e["user"] = _externalKeys.Agent));
             batch.Add(E("c", "interaction.closed", 300, e => e["endedBy"] = "CUSTOMER"));
-            batch.Add(E("d", "activity.closed", 320, e => e["user"] = ExternalKeys.Agent));
+            batch.Add(E("d", "activity.closed", 320, e => e["user"] = _externalKeys.Agent));
         }
 
         return batch;
