@@ -89,6 +89,14 @@ public sealed class OpenApiTests(WebhookAppFixture app) : IClassFixture<WebhookA
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{ndjson.Key}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
 
+        var broken = (JsonObject)EventExamples.All[^1].Event.DeepClone();
+        broken["id"] = "evt-broken";
+        broken.Remove("occurredAt");
+        var refused = await http.PostAsync("/api/v1/events", new StringContent(new JsonArray(broken).ToJsonString(), Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(JsonNode.Parse(await refused.Content.ReadAsStringAsync())!["errors"]!["[0].occurredAt"]);
+
         await using var check = app.OpenDb();
         var chat = await check.Interactions.AsNoTracking().SingleAsync(i => i.Name == EventExamples.Chat);
         Assert.True(chat.Answered);

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -39,6 +41,9 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
     private const string ProblemSchema = "Problem";
     private const string ValidationProblemSchema = "ValidationProblem";
 
+    /// <summary>Examples inside a string (NDJSON) keep <c>+</c> and Czech letters as they are typed.</summary>
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         document.Info = new OpenApiInfo
@@ -66,6 +71,7 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
         document.Components.Schemas[BatchSchema] = EventSchemas.Batch();
         document.Components.Schemas[ProblemSchema] = EventSchemas.Problem(validation: false);
         document.Components.Schemas[ValidationProblemSchema] = EventSchemas.Problem(validation: true);
+        document.Components.Schemas.Remove("ValidationProblemDetails"); // the controller's own 422 declaration, replaced below
 
         var requirement = new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiDocument.SecurityScheme, document)] = [] };
         foreach (var operation in (document.Paths ?? []).Values.SelectMany(p => p.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>()))
@@ -79,6 +85,14 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
             && events.Operations?.TryGetValue(HttpMethod.Post, out var post) == true)
         {
             DescribeEvents(document, post);
+        }
+
+        if (document.Paths?.TryGetValue("/api/v1/me", out var me) == true
+            && me.Operations?.TryGetValue(HttpMethod.Get, out var get) == true)
+        {
+            get.OperationId = "GetMe";
+            get.Summary = "Check a key";
+            get.Description = "Any valid key: its name, public prefix, user, scopes and expiry (UTC). Answered with `Cache-Control: no-store`.";
         }
 
         return Task.CompletedTask;
@@ -128,7 +142,7 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
                 ["reference-data"] = new OpenApiExample
                 {
                     Summary = "Reference data, one event per line",
-                    Value = JsonValue.Create(string.Join('\n', EventExamples.All.Where(x => x.Key.EndsWith(".upserted", StringComparison.Ordinal)).Select(x => x.Event.ToJsonString())) + "\n"),
+                    Value = JsonValue.Create(string.Join('\n', EventExamples.All.Where(x => x.Key.EndsWith(".upserted", StringComparison.Ordinal)).Select(x => x.Event.ToJsonString(Readable))) + "\n"),
                 },
             },
         };
@@ -170,7 +184,7 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
                     {
                         Schema = new OpenApiSchemaReference(ValidationProblemSchema, document),
                         Example = JsonNode.Parse("""
-                            {"type":"https://tools.ietf.org/html/rfc4918#section-11.2","title":"The batch was refused whole; nothing of it was stored.",
+                            {"title":"The batch was refused whole; nothing of it was stored.",
                              "status":422,"instance":"/api/v1/events",
                              "errors":{"[3].occurredAt":["Required: an ISO 8601 time with its offset, e.g. 2026-11-27T09:15:00+01:00."],
                                        "[7].user":["Required for this type: the user's external key."]}}
