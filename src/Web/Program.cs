@@ -1,5 +1,6 @@
 using WapListing.Infrastructure.Data;
 using WapListing.Infrastructure.EmbeddedPostgres;
+using WapListing.Web.Api.OpenApi;
 using WapListing.Web.Configuration;
 using WapListing.Web.Features.Ingestion;
 using WapListing.Web.Hosting;
@@ -38,7 +39,8 @@ builder.Services
     .AddExportFeature()
     .AddCrmFeature()
     .AddManageFeature()
-    .AddIngestion();
+    .AddIngestion()
+    .AddApiDocument();
 
 var app = builder.Build();
 if (AppCommands.IsCommand(args))

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using WapListing.Web.Api.OpenApi;
 using WapListing.Web.Hosting;
 
 namespace WapListing.Web.Configuration;
@@ -30,6 +31,7 @@ public static class WebPipeline
             .AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapControllers();
+        app.MapApiDocument();
         return app;
     }
 }
