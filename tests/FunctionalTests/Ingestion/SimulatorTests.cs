@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using WapListing.Domain.Entities;
 using WapListing.FunctionalTests.Infrastructure;
+using WapListing.FunctionalTests.Infrastructure.Browser;
 using WapListing.FunctionalTests.Manage.ApiKeys;
 using WapListing.Web.Simulation;
 using Xunit.Abstractions;
@@ -80,5 +82,55 @@ public sealed class SimulatorTests(WebhookAppFixture app, ITestOutputHelper outp
         var integration = await data.AddUserAsync(UserRole.Administrator);
         var (_, secret) = await app.App.AddApiKeyAsync(app.ConnectionString, integration, ApiKeyScopes.Ingest);
         return (secret, new SimulatedLine("sim-line", WebhookAppFixture.PhoneNumberId, "sim-queue", Czech: true));
+    }
+}
+
+/// <summary>
+/// The demo seeding sets the documented secrets and keys (idempotently), so <c>simulate</c> with its defaults — only the
+/// base URL differs here — fills the demo app.
+/// </summary>
+public sealed class SimulatorDefaultsTests(DemoAppFixture demo, ITestOutputHelper output) : IClassFixture<DemoAppFixture>
+{
+    [Fact]
+    public async Task Simulate_with_its_defaults_fills_the_demo_app_once_the_demo_integration_is_set()
+    {
+        await using var app = new WapListingAppFactory(demo.ConnectionString).WithSettings(
+            ("WhatsApp:GraphBaseUrl", "http://127.0.0.1:9/"),
+            ("WhatsApp:MediaTimeoutSeconds", "1"),
+            ("WhatsApp:InboxPollMilliseconds", "50"));
+        var baseUrl = new Uri(app.StartOnRealPort());
+        using (var scope = app.Services.CreateScope())
+        {
+            Assert.StartsWith("demo integration set", await DemoIntegration.ApplyAsync(scope.ServiceProvider));
+        }
+
+        using (var scope = app.Services.CreateScope())
+        {
+            Assert.Equal("demo integration already set", await DemoIntegration.ApplyAsync(scope.ServiceProvider));
+        }
+
+        await using var db = demo.OpenDb();
+        var before = await db.Interactions.CountAsync();
+        var demoKey = await db.ApiKeys.SingleAsync(k => k.Prefix == DemoIntegration.ApiKeyPrefix);
+        Assert.Equal(ApiKeyScopes.Ingest, demoKey.Scopes);
+        Assert.Equal(3, await db.Connectors.CountAsync(c => c.WhatsAppPhoneNumberId != null && c.ProtectedAppSecret != null && c.DefaultQueueId != null));
+        Assert.Equal(DemoIntegration.AgentCount, await db.Users.CountAsync(u => u.ExternalKey != null && u.ExternalKey.StartsWith("agent-")));
+
+        using var http = new HttpClient { BaseAddress = baseUrl };
+        using var writer = new StringWriter();
+        var options = new SimulatorOptions { BaseUrl = baseUrl, Seconds = 2, Rate = 2, PhaseDelay = TimeSpan.FromSeconds(1), Seed = 7 };
+        var report = await new ContactCentreSimulator(options, http, writer).RunAsync(CancellationToken.None);
+        output.WriteLine(writer.ToString());
+        output.WriteLine(report.ToString());
+
+        Assert.Equal(0, report.Failures);
+        Assert.True(report.EventsAccepted > 0 && report.WebhooksAccepted > 0, report.ToString());
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (await db.WebhookInbox.AnyAsync(i => i.ProcessedAt == null && i.ParkedAt == null) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(before + report.Interactions, await db.Interactions.CountAsync());
     }
 }
