@@ -122,16 +122,13 @@ public sealed class ContactCentreSimulator(SimulatorOptions options, HttpClient 
         var running = new List<Task>();
         var interval = TimeSpan.FromSeconds(1 / options.Rate);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        for (var index = 0; clock.Elapsed.TotalSeconds < options.Seconds && !cancellationToken.IsCancellationRequested; index++)
+        var total = (int)Math.Ceiling(options.Seconds * options.Rate);
+        for (var index = 0; index < total && !cancellationToken.IsCancellationRequested; index++)
         {
             var due = interval * index;
             if (due > clock.Elapsed)
             {
                 await Task.Delay(due - clock.Elapsed, cancellationToken);
-                if (clock.Elapsed.TotalSeconds >= options.Seconds)
-                {
-                    break;
-                }
             }
 
             ChatScript chat;
@@ -173,7 +170,7 @@ public sealed class ContactCentreSimulator(SimulatorOptions options, HttpClient 
             }
         }
 
-        var line = $"#{number,-4} {chat.Description}" + (problems.Count == 0 ? string.Empty : " · FAILED: " + string.Join("; ", problems));
+        var line = $"#{number,-4} {chat.Description}" + (problems.Count == 0 ? string.Empty : " · FAILED: " + string.Join("; ", problems.Distinct()));
         lock (_printing)
         {
             output.WriteLine(line);
