@@ -5,6 +5,12 @@ using WapListing.Web.Configuration;
 using WapListing.Web.Features.Ingestion;
 using WapListing.Web.Hosting;
 
+if (AppCommands.IsSimulate(args))
+{
+    // Plays a contact centre over HTTP only: no host, no database connection needed.
+    return await AppCommands.SimulateAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 bool preparesEmbeddedDatabase;

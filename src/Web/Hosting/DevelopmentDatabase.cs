@@ -52,5 +52,6 @@ public static class DevelopmentDatabase
         var seeder = ActivatorUtilities.CreateInstance<DemoDataSeeder>(scope.ServiceProvider);
         var result = await seeder.SeedAsync(refreshIfStale: true);
         Console.WriteLine($"Demo data: {result}.");
+        Console.WriteLine($"Demo integration: {await Simulation.DemoIntegration.ApplyAsync(scope.ServiceProvider)}.");
     }
 }
