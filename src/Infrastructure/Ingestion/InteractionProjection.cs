@@ -107,8 +107,15 @@ public static class InteractionProjection
             .Where(p => p.InteractionId == interaction.Id && DerivedSteps.Contains(p.Kind))
             .ExecuteDeleteAsync(cancellationToken);
 
+        // A chat the webhook opened gets a queueing step of its own; once the routing engine reports the queueing, that one tells it.
+        var routed = events.Any(e => e.Type == FigureEventType.Queued && !e.EventId.StartsWith(WhatsAppIngestion.QueuedEventPrefix, StringComparison.Ordinal));
         foreach (var e in events.DistinctBy(e => e.EventId).OrderBy(e => e.OccurredAt).ThenBy(e => e.Type))
         {
+            if (routed && e.EventId.StartsWith(WhatsAppIngestion.QueuedEventPrefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             ProcessingEventKind? kind = e.Type switch
             {
                 FigureEventType.Queued => ProcessingEventKind.EnteredQueue,

@@ -19,6 +19,9 @@ public sealed class UnknownPhoneNumberException(string phoneNumberId)
 /// </summary>
 public sealed class WhatsAppIngestion(WapListingDbContext db, TimeProvider clock)
 {
+    /// <summary>Event id prefix of the queueing step a new chat from the webhook gets (before the routing engine says more).</summary>
+    public const string QueuedEventPrefix = "wa-queued:";
+
     public async Task IngestAsync(WebhookContent content, CancellationToken cancellationToken)
     {
         var connectors = new Dictionary<string, Connector>(StringComparer.Ordinal);
@@ -112,7 +115,7 @@ public sealed class WhatsAppIngestion(WapListingDbContext db, TimeProvider clock
             await db.SaveChangesAsync(cancellationToken);
             db.InteractionEvents.Add(new InteractionEvent
             {
-                EventId = "wa-queued:" + inbound.WhatsAppMessageId,
+                EventId = QueuedEventPrefix + inbound.WhatsAppMessageId,
                 InteractionId = interaction.Id,
                 Type = FigureEventType.Queued,
                 OccurredAt = inbound.Time,

@@ -177,7 +177,10 @@ public sealed class ScenarioBuilder(SimulatorOptions options, Random random)
 
         var p3 = new List<SimulatedSend>
         {
-            StatusWebhook(line, customer, (reply1, "read", tB.AddSeconds(95)), (reply2, "sent", tB.AddSeconds(201)), (reply2, "delivered", tB.AddSeconds(203))),
+            // A failed reply never reaches the customer, so WhatsApp never reports it read.
+            failed
+                ? StatusWebhook(line, customer, (reply2, "sent", tB.AddSeconds(201)), (reply2, "delivered", tB.AddSeconds(203)))
+                : StatusWebhook(line, customer, (reply1, "read", tB.AddSeconds(95)), (reply2, "sent", tB.AddSeconds(201)), (reply2, "delivered", tB.AddSeconds(203))),
         };
         var p4 = new List<SimulatedSend> { events.Take() };
         var description = $"{kind,-12} {line.ConnectorKey,-16} {customer.Number,-14} {customer.Name} · wait {wait} s · {agents} agent(s)"

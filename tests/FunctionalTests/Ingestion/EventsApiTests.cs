@@ -345,4 +345,29 @@ public sealed class EventsApiTests(WebhookAppFixture app) : IClassFixture<Webhoo
         await using var db = app.OpenDb();
         Assert.Equal(DeliveryStatus.Delivered, await db.Messages.Where(m => m.WhatsAppMessageId == wamid).Select(m => m.DeliveryStatus).SingleAsync());
     }
+
+    [Fact]
+    public async Task A_chat_the_webhook_opened_shows_one_queueing_step_once_the_routing_engine_reports_it()
+    {
+        var number = "420" + Random.Shared.Next(600_000_000, 799_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var wamid = $"wamid.route{_suffix}";
+        var webhook = Encoding.UTF8.GetString(WebhookAppFixture.Fixture("text"))
+            .Replace("420777123456", number, StringComparison.Ordinal)
+            .Replace("wamid.HBgLNDIwNzc3MTIzNDU2FQIAEhgUM0VCMEQ1", wamid, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await app.PostWebhookAsync(Encoding.UTF8.GetBytes(webhook))).StatusCode);
+        await app.DrainedAsync();
+        var byCustomer = new JsonObject { ["connector"] = "wa-main", ["customer"] = "+" + number };
+
+        var response = await PostAsync(
+        [
+            new JsonObject { ["id"] = $"rq-{_suffix}", ["type"] = "interaction.queued", ["occurredAt"] = "2026-11-27T09:00:02Z", ["interaction"] = byCustomer.DeepClone(), ["queue"] = _queue.ExternalKey },
+            new JsonObject { ["id"] = $"ra-{_suffix}", ["type"] = "interaction.accepted", ["occurredAt"] = "2026-11-27T09:00:30Z", ["interaction"] = byCustomer.DeepClone(), ["user"] = UserKey(_agent) },
+        ]);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var db = app.OpenDb();
+        var chat = await db.Interactions.AsNoTracking().SingleAsync(i => i.Messages.Any(m => m.WhatsAppMessageId == wamid));
+        Assert.Equal((_queue.Id, _agent.Id, 30), (chat.QueueId!.Value, chat.UserId!.Value, chat.WaitTime));
+        Assert.Equal(1, await db.ProcessingEvents.CountAsync(p => p.InteractionId == chat.Id && p.Kind == ProcessingEventKind.EnteredQueue));
+    }
 }
