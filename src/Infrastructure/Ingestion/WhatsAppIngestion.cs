@@ -102,7 +102,7 @@ public sealed class WhatsAppIngestion(WapListingDbContext db, TimeProvider clock
         {
             interaction = new Interaction
             {
-                Name = Interaction.NamePrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(7))[..13],
+                Name = EntityNames.New(Interaction.NamePrefix),
                 Time = inbound.Time,
                 Direction = InteractionDirection.In,
                 QueueId = connector.DefaultQueueId,

@@ -32,7 +32,4 @@ internal static class ActionTargets
             .FirstOrDefaultAsync(cancellationToken);
         return (interaction, interaction?.Activities.Single(a => a.Name == key));
     }
-
-    /// <summary>A new unique name such as <c>activities_3f9a0c1b2d4e5</c>.</summary>
-    public static string NewName(string prefix) => prefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(7))[..13];
 }

@@ -30,7 +30,7 @@ public sealed class StartNewActivity(WapListingDbContext db, CurrentViewer viewe
         var viewerId = viewer.UserId;
         var activity = new Activity
         {
-            Name = ActionTargets.NewName(Activity.NamePrefix),
+            Name = EntityNames.New(Activity.NamePrefix),
             UserId = viewerId,
             QueueId = source.QueueId,
             Status = ActivityStatus.Open,
@@ -40,7 +40,7 @@ public sealed class StartNewActivity(WapListingDbContext db, CurrentViewer viewe
         };
         db.Interactions.Add(new Interaction
         {
-            Name = ActionTargets.NewName(Interaction.NamePrefix),
+            Name = EntityNames.New(Interaction.NamePrefix),
             Time = now,
             Direction = InteractionDirection.Out,
             IsDraft = true,

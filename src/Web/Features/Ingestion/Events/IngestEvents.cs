@@ -109,7 +109,7 @@ public sealed class IngestEvents(WapListingDbContext db, TimeProvider clock)
             .Where(i => i.ConnectorId == connectorId && i.CustomerKey == customer && i.ClosedTime == null && !i.IsDraft)
             .OrderByDescending(i => i.Time)
             .FirstOrDefaultAsync(cancellationToken);
-        return open ?? await CreateAsync(Interaction.NamePrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(7))[..13], e, connectorId, cancellationToken);
+        return open ?? await CreateAsync(EntityNames.New(Interaction.NamePrefix), e, connectorId, cancellationToken);
     }
 
     private async Task<Interaction> CreateAsync(string name, ValidEvent e, int? connectorId, CancellationToken cancellationToken)
