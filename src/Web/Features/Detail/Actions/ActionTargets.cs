@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using WapListing.Domain.Entities;
 using WapListing.Infrastructure.Data;
