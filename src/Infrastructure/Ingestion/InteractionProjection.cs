@@ -22,23 +22,47 @@ public static class InteractionProjection
     ];
 
     /// <summary>Recomputes one interaction inside the caller's transaction; the caller saves.</summary>
-    public static async Task RecomputeAsync(WapListingDbContext db, long interactionId, DateTimeOffset now, CancellationToken cancellationToken)
+    public static Task RecomputeAsync(WapListingDbContext db, long interactionId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        RecomputeAsync(db, [interactionId], now, cancellationToken);
+
+    /// <summary>
+    /// Recomputes many interactions inside the caller's transaction with a fixed number of round trips (their rows,
+    /// activities, participants and events are read at once); the caller saves.
+    /// </summary>
+    public static async Task RecomputeAsync(WapListingDbContext db, IReadOnlyCollection<long> interactionIds, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var interaction = await db.Interactions
-            .Include(i => i.Activities)
-            .Include(i => i.Participants)
-            .SingleAsync(i => i.Id == interactionId, cancellationToken);
-        var events = await db.InteractionEvents.AsNoTracking()
-            .Where(e => e.InteractionId == interactionId)
-            .ToListAsync(cancellationToken);
-        if (events.Count == 0)
+        if (interactionIds.Count == 0)
         {
             return;
         }
 
-        var derived = InteractionFigures.Derive(events.Select(e => e.ToFigureEvent()), now);
-        Apply(interaction, derived);
-        await ReplaceStepsAsync(db, interaction, events, derived, cancellationToken);
+        var ids = interactionIds.Distinct().ToList();
+        var interactions = await db.Interactions
+            .Include(i => i.Activities)
+            .Include(i => i.Participants)
+            .Where(i => ids.Contains(i.Id))
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        var eventsByInteraction = (await db.InteractionEvents.AsNoTracking()
+                .Where(e => ids.Contains(e.InteractionId))
+                .ToListAsync(cancellationToken))
+            .ToLookup(e => e.InteractionId);
+        var withEvents = eventsByInteraction.Select(g => g.Key).ToList();
+        await db.ProcessingEvents
+            .Where(p => withEvents.Contains(p.InteractionId) && DerivedSteps.Contains(p.Kind))
+            .ExecuteDeleteAsync(cancellationToken);
+        foreach (var interaction in interactions)
+        {
+            var events = eventsByInteraction[interaction.Id].ToList();
+            if (events.Count == 0)
+            {
+                continue;
+            }
+
+            var derived = InteractionFigures.Derive(events.Select(e => e.ToFigureEvent()), now);
+            Apply(interaction, derived);
+            AddSteps(db, interaction, events, derived);
+        }
     }
 
     private static void Apply(Interaction interaction, DerivedInteraction derived)
@@ -100,13 +124,8 @@ public static class InteractionProjection
         }
     }
 
-    private static async Task ReplaceStepsAsync(
-        WapListingDbContext db, Interaction interaction, List<InteractionEvent> events, DerivedInteraction derived, CancellationToken cancellationToken)
+    private static void AddSteps(WapListingDbContext db, Interaction interaction, List<InteractionEvent> events, DerivedInteraction derived)
     {
-        await db.ProcessingEvents
-            .Where(p => p.InteractionId == interaction.Id && DerivedSteps.Contains(p.Kind))
-            .ExecuteDeleteAsync(cancellationToken);
-
         // A chat the webhook opened gets a queueing step of its own; once the routing engine reports the queueing, that one tells it.
         var routed = events.Any(e => e.Type == FigureEventType.Queued && !e.EventId.StartsWith(WhatsAppIngestion.QueuedEventPrefix, StringComparison.Ordinal));
         foreach (var e in events.DistinctBy(e => e.EventId).OrderBy(e => e.OccurredAt).ThenBy(e => e.Type))

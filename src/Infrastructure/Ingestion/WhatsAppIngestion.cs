@@ -11,168 +11,216 @@ public sealed class UnknownPhoneNumberException(string phoneNumberId)
     : Exception($"No connector has the WhatsApp phone number id {phoneNumberId}.");
 
 /// <summary>
-/// Stores what one webhook body says (DESIGN §9 A), inside the caller's transaction: customers' messages go to their
-/// open chat on that connector or start a new one in its default queue; statuses move the business's messages forward.
-/// Safe to run twice on the same body and concurrently with other bodies: work on one customer and on one WhatsApp
-/// message id is serialised with transaction-scoped advisory locks, and message ids are unique.
+/// Stores what webhook bodies say (DESIGN §9 A), inside the caller's transaction: customers' messages go to their open
+/// chat on that connector or start a new one in its default queue; statuses move the business's messages forward.
+/// Many bodies are stored together with a fixed number of round trips. Safe to run twice on the same body and
+/// concurrently with other bodies: work on one customer and on one WhatsApp message id is serialised with
+/// transaction-scoped advisory locks (<see cref="IngestionLocks"/>), and message ids are unique.
 /// </summary>
 public sealed class WhatsAppIngestion(WapListingDbContext db, TimeProvider clock)
 {
     /// <summary>Event id prefix of the queueing step a new chat from the webhook gets (before the routing engine says more).</summary>
     public const string QueuedEventPrefix = "wa-queued:";
 
-    public async Task IngestAsync(WebhookContent content, CancellationToken cancellationToken)
+    public Task IngestAsync(WebhookContent content, CancellationToken cancellationToken) => IngestAsync([content], cancellationToken);
+
+    public async Task IngestAsync(IReadOnlyCollection<WebhookContent> contents, CancellationToken cancellationToken)
     {
-        var connectors = new Dictionary<string, Connector>(StringComparer.Ordinal);
-        var touched = new HashSet<long>();
-        foreach (var message in content.Messages.OrderBy(m => m.Time).ThenBy(m => m.WhatsAppMessageId, StringComparer.Ordinal))
-        {
-            var connector = await ConnectorAsync(connectors, message.PhoneNumberId, cancellationToken);
-            if (await AddMessageAsync(connector, message, cancellationToken) is { } interactionId)
-            {
-                touched.Add(interactionId);
-            }
-        }
+        var messages = contents.SelectMany(c => c.Messages)
+            .DistinctBy(m => m.WhatsAppMessageId, StringComparer.Ordinal)
+            .OrderBy(m => m.Time).ThenBy(m => m.WhatsAppMessageId, StringComparer.Ordinal)
+            .ToList();
+        var statuses = contents.SelectMany(c => c.Statuses).ToList();
+        var connectors = await ConnectorsAsync(messages.Select(m => m.PhoneNumberId).Concat(statuses.Select(s => s.PhoneNumberId)), cancellationToken);
+        await IngestionLocks.AcquireAsync(
+            db,
+            messages.Select(m => IngestionLocks.Customer(connectors[m.PhoneNumberId].Id, m.CustomerKey))
+                .Concat(messages.Select(m => IngestionLocks.WhatsAppMessage(m.WhatsAppMessageId)))
+                .Concat(statuses.Select(s => IngestionLocks.WhatsAppMessage(s.WhatsAppMessageId))),
+            cancellationToken);
+        await StoreReportsAsync(statuses, cancellationToken);
 
-        foreach (var status in content.Statuses)
-        {
-            await ConnectorAsync(connectors, status.PhoneNumberId, cancellationToken);
-            await AddStatusAsync(status, cancellationToken);
-        }
+        var wamids = messages.Select(m => m.WhatsAppMessageId).ToList();
+        var stored = (await db.Messages.AsNoTracking()
+                .Where(m => wamids.Contains(m.WhatsAppMessageId))
+                .Select(m => m.WhatsAppMessageId)
+                .ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        var fresh = messages.Where(m => !stored.Contains(m.WhatsAppMessageId)).ToList();
+        var added = await AddMessagesAsync(fresh, connectors, cancellationToken);
 
-        foreach (var interactionId in touched)
-        {
-            await InteractionProjection.RecomputeAsync(db, interactionId, clock.GetUtcNow(), cancellationToken);
-        }
+        var freshIds = fresh.Select(m => m.WhatsAppMessageId).ToHashSet(StringComparer.Ordinal);
+        var reported = statuses.Select(s => s.WhatsAppMessageId).Where(id => !freshIds.Contains(id)).Distinct().ToList();
+        var earlier = reported.Count == 0
+            ? []
+            : await db.Messages.Where(m => reported.Contains(m.WhatsAppMessageId)).ToListAsync(cancellationToken);
+        await ApplyReportedStatusesAsync(db, [.. added, .. earlier], cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
 
+        await InteractionProjection.RecomputeAsync(db, added.Select(m => m.InteractionId).ToHashSet(), clock.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Applies every status reported for a message (also those that came before it); the caller holds its lock.</summary>
-    public static async Task ApplyReportedStatusesAsync(WapListingDbContext db, Message message, CancellationToken cancellationToken)
+    /// <summary>Applies every status reported for these messages (also those that came before them); the caller holds their locks.</summary>
+    public static async Task ApplyReportedStatusesAsync(WapListingDbContext db, IReadOnlyCollection<Message> messages, CancellationToken cancellationToken)
     {
-        var reports = await db.DeliveryStatusReports.AsNoTracking()
-            .Where(r => r.WhatsAppMessageId == message.WhatsAppMessageId)
-            .ToListAsync(cancellationToken);
-        foreach (var report in reports.OrderBy(r => r.Time))
+        if (messages.Count == 0)
         {
-            var advanced = DeliveryProgress.Advance(message.DeliveryStatus, report.Status);
-            if (advanced != message.DeliveryStatus && advanced == DeliveryStatus.Failed)
+            return;
+        }
+
+        var ids = messages.Select(m => m.WhatsAppMessageId).ToList();
+        var reports = (await db.DeliveryStatusReports.AsNoTracking()
+                .Where(r => ids.Contains(r.WhatsAppMessageId))
+                .ToListAsync(cancellationToken))
+            .ToLookup(r => r.WhatsAppMessageId, StringComparer.Ordinal);
+        foreach (var message in messages)
+        {
+            foreach (var report in reports[message.WhatsAppMessageId].OrderBy(r => r.Time))
             {
-                message.DeliveryErrorCode = report.ErrorCode;
-                message.DeliveryErrorTitle = report.ErrorTitle;
+                var advanced = DeliveryProgress.Advance(message.DeliveryStatus, report.Status);
+                if (advanced != message.DeliveryStatus && advanced == DeliveryStatus.Failed)
+                {
+                    message.DeliveryErrorCode = report.ErrorCode;
+                    message.DeliveryErrorTitle = report.ErrorTitle;
+                }
+
+                message.DeliveryStatus = advanced;
             }
-
-            message.DeliveryStatus = advanced;
         }
     }
 
-    /// <summary>Serialises work on one key until the transaction ends.</summary>
-    public static Task LockAsync(WapListingDbContext db, string key, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", cancellationToken);
-
-    private async Task<Connector> ConnectorAsync(Dictionary<string, Connector> known, string phoneNumberId, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, Connector>> ConnectorsAsync(IEnumerable<string> phoneNumberIds, CancellationToken cancellationToken)
     {
-        if (!known.TryGetValue(phoneNumberId, out var connector))
+        var wanted = phoneNumberIds.Distinct(StringComparer.Ordinal).ToList();
+        var connectors = await db.Connectors.AsNoTracking()
+            .Where(c => c.WhatsAppPhoneNumberId != null && wanted.Contains(c.WhatsAppPhoneNumberId))
+            .ToDictionaryAsync(c => c.WhatsAppPhoneNumberId!, StringComparer.Ordinal, cancellationToken);
+        if (wanted.FirstOrDefault(id => !connectors.ContainsKey(id)) is { } unknown)
         {
-            connector = await db.Connectors.AsNoTracking().SingleOrDefaultAsync(c => c.WhatsAppPhoneNumberId == phoneNumberId, cancellationToken)
-                ?? throw new UnknownPhoneNumberException(phoneNumberId);
-            known[phoneNumberId] = connector;
+            throw new UnknownPhoneNumberException(unknown);
         }
 
-        return connector;
+        return connectors;
     }
 
-    private async Task<long?> AddMessageAsync(Connector connector, InboundMessage inbound, CancellationToken cancellationToken)
+    /// <summary>Adds new customers' messages to their open chats, opening chats where there is none; returns the messages.</summary>
+    private async Task<List<Message>> AddMessagesAsync(List<InboundMessage> fresh, Dictionary<string, Connector> connectors, CancellationToken cancellationToken)
     {
-        await LockAsync(db, $"customer:{connector.Id}:{inbound.CustomerKey}", cancellationToken);
-        await LockAsync(db, "wamid:" + inbound.WhatsAppMessageId, cancellationToken);
-        if (await db.Messages.AnyAsync(m => m.WhatsAppMessageId == inbound.WhatsAppMessageId, cancellationToken))
+        if (fresh.Count == 0)
         {
-            return null;
+            return [];
         }
 
-        var interaction = await db.Interactions
-            .Where(i => i.ConnectorId == connector.Id && i.CustomerKey == inbound.CustomerKey && i.ClosedTime == null && !i.IsDraft)
-            .OrderByDescending(i => i.Time)
-            .FirstOrDefaultAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        if (interaction is null)
+        var connectorIds = fresh.Select(m => (int?)connectors[m.PhoneNumberId].Id).Distinct().ToList();
+        var customerKeys = fresh.Select(m => m.CustomerKey).Distinct().ToList();
+        var open = (await db.Interactions
+                .Where(i => connectorIds.Contains(i.ConnectorId) && customerKeys.Contains(i.CustomerKey!) && i.ClosedTime == null && !i.IsDraft)
+                .ToListAsync(cancellationToken))
+            .GroupBy(i => (i.ConnectorId!.Value, i.CustomerKey!))
+            .ToDictionary(g => g.Key, g => g.MaxBy(i => i.Time)!);
+        var opened = new List<(Interaction Interaction, InboundMessage First, Connector Connector)>();
+        foreach (var inbound in fresh)
         {
-            interaction = new Interaction
+            var connector = connectors[inbound.PhoneNumberId];
+            if (!open.TryGetValue((connector.Id, inbound.CustomerKey), out var interaction))
             {
-                Name = EntityNames.New(Interaction.NamePrefix),
-                Time = inbound.Time,
-                Direction = InteractionDirection.In,
-                QueueId = connector.DefaultQueueId,
-                ConnectorId = connector.Id,
-                CustomerKey = inbound.CustomerKey,
-                CustomerNumber = inbound.CustomerNumber,
-                WhatsAppContact = inbound.ProfileName,
-            };
-            db.Interactions.Add(interaction);
+                interaction = new Interaction
+                {
+                    Name = EntityNames.New(Interaction.NamePrefix),
+                    Time = inbound.Time,
+                    Direction = InteractionDirection.In,
+                    QueueId = connector.DefaultQueueId,
+                    ConnectorId = connector.Id,
+                    CustomerKey = inbound.CustomerKey,
+                    CustomerNumber = inbound.CustomerNumber,
+                    WhatsAppContact = inbound.ProfileName,
+                };
+                db.Interactions.Add(interaction);
+                open[(connector.Id, inbound.CustomerKey)] = interaction;
+                opened.Add((interaction, inbound, connector));
+            }
+            else if (!string.IsNullOrWhiteSpace(inbound.ProfileName) && interaction.AnonymizedAt is null)
+            {
+                interaction.WhatsAppContact = inbound.ProfileName;
+            }
+        }
+
+        if (opened.Count > 0)
+        {
             await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var now = clock.GetUtcNow();
+        foreach (var (interaction, first, connector) in opened)
+        {
             db.InteractionEvents.Add(new InteractionEvent
             {
-                EventId = QueuedEventPrefix + inbound.WhatsAppMessageId,
+                EventId = QueuedEventPrefix + first.WhatsAppMessageId,
                 InteractionId = interaction.Id,
                 Type = FigureEventType.Queued,
-                OccurredAt = inbound.Time,
+                OccurredAt = first.Time,
                 ReceivedAt = now,
                 QueueId = connector.DefaultQueueId,
             });
         }
-        else if (!string.IsNullOrWhiteSpace(inbound.ProfileName) && interaction.AnonymizedAt is null)
+
+        var added = new List<Message>(fresh.Count);
+        foreach (var inbound in fresh)
         {
-            interaction.WhatsAppContact = inbound.ProfileName;
+            var interaction = open[(connectors[inbound.PhoneNumberId].Id, inbound.CustomerKey)];
+            db.InteractionEvents.Add(new InteractionEvent
+            {
+                EventId = "wa:" + inbound.WhatsAppMessageId,
+                InteractionId = interaction.Id,
+                Type = FigureEventType.CustomerMessage,
+                OccurredAt = inbound.Time,
+                ReceivedAt = now,
+            });
+            var message = new Message
+            {
+                InteractionId = interaction.Id,
+                Time = inbound.Time,
+                Direction = MessageDirection.CustomerToAgent,
+                AuthorName = inbound.ProfileName,
+                Type = inbound.Type,
+                Text = inbound.Text,
+                WhatsAppMessageId = inbound.WhatsAppMessageId,
+                DeliveryStatus = DeliveryStatus.Delivered,
+                PendingMediaId = inbound.Media?.MediaId,
+            };
+            if (inbound.Media is { } media)
+            {
+                message.Attachments.Add(new MessageAttachment { FileName = media.FileName, ContentType = media.ContentType });
+            }
+
+            db.Messages.Add(message);
+            added.Add(message);
         }
 
-        db.InteractionEvents.Add(new InteractionEvent
-        {
-            EventId = "wa:" + inbound.WhatsAppMessageId,
-            InteractionId = interaction.Id,
-            Type = FigureEventType.CustomerMessage,
-            OccurredAt = inbound.Time,
-            ReceivedAt = now,
-        });
-        var message = new Message
-        {
-            InteractionId = interaction.Id,
-            Time = inbound.Time,
-            Direction = MessageDirection.CustomerToAgent,
-            AuthorName = inbound.ProfileName,
-            Type = inbound.Type,
-            Text = inbound.Text,
-            WhatsAppMessageId = inbound.WhatsAppMessageId,
-            DeliveryStatus = DeliveryStatus.Delivered,
-            PendingMediaId = inbound.Media?.MediaId,
-        };
-        if (inbound.Media is { } media)
-        {
-            message.Attachments.Add(new MessageAttachment { FileName = media.FileName, ContentType = media.ContentType });
-        }
-
-        db.Messages.Add(message);
-        await db.SaveChangesAsync(cancellationToken);
-        return interaction.Id;
+        return added;
     }
 
-    private async Task AddStatusAsync(InboundStatus status, CancellationToken cancellationToken)
+    private async Task StoreReportsAsync(List<InboundStatus> statuses, CancellationToken cancellationToken)
     {
-        await LockAsync(db, "wamid:" + status.WhatsAppMessageId, cancellationToken);
+        var reports = statuses.DistinctBy(s => (s.WhatsAppMessageId, s.Status)).ToList();
+        if (reports.Count == 0)
+        {
+            return;
+        }
+
+        var ids = reports.Select(s => s.WhatsAppMessageId).ToArray();
+        var kinds = reports.Select(s => s.Status.ToString()).ToArray();
+        var times = reports.Select(s => s.Time.ToUniversalTime()).ToArray();
+        var codes = reports.Select(s => s.ErrorCode).ToArray();
+        var titles = reports.Select(s => Truncate(s.ErrorTitle, 300)).ToArray();
         await db.Database.ExecuteSqlAsync(
             $"""
             INSERT INTO delivery_status_reports (whats_app_message_id, status, time, error_code, error_title)
-            VALUES ({status.WhatsAppMessageId}, {status.Status.ToString()}, {status.Time}, {status.ErrorCode}, {Truncate(status.ErrorTitle, 300)})
+            SELECT * FROM unnest({ids}, {kinds}, {times}, {codes}, {titles})
             ON CONFLICT (whats_app_message_id, status) DO NOTHING
             """,
             cancellationToken);
-        var message = await db.Messages.SingleOrDefaultAsync(m => m.WhatsAppMessageId == status.WhatsAppMessageId, cancellationToken);
-        if (message is not null)
-        {
-            await ApplyReportedStatusesAsync(db, message, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-        }
     }
 
     private static string? Truncate(string? text, int length) => text is { Length: > 0 } && text.Length > length ? text[..length] : text;

@@ -15,17 +15,25 @@ namespace WapListing.Infrastructure.Missed;
 public static class ContactedBack
 {
     /// <summary>Applies the rule to the missed chats that <paramref name="outboundInteractionId"/>'s outbound messages answer; returns how many changed.</summary>
-    public static async Task<int> ApplyAsync(WapListingDbContext db, long outboundInteractionId, CancellationToken cancellationToken)
+    public static Task<int> ApplyAsync(WapListingDbContext db, long outboundInteractionId, CancellationToken cancellationToken) =>
+        ApplyAsync(db, [outboundInteractionId], cancellationToken);
+
+    /// <summary>
+    /// Applies the rule for many chats that may hold outbound messages, in two queries; a missed chat answered by several
+    /// of them is linked to the one that wrote first after it was missed. Returns how many missed chats changed.
+    /// </summary>
+    public static async Task<int> ApplyAsync(WapListingDbContext db, IReadOnlyCollection<long> outboundInteractionIds, CancellationToken cancellationToken)
     {
-        var outbound = await db.Interactions.AsNoTracking()
-            .Where(i => i.Id == outboundInteractionId && i.CustomerNumber != null && i.ConnectorId != null)
+        var ids = outboundInteractionIds.Distinct().ToList();
+        var outbounds = await db.Interactions.AsNoTracking()
+            .Where(i => ids.Contains(i.Id) && i.CustomerNumber != null && i.ConnectorId != null
+                && i.Messages.Any(m => m.Direction == MessageDirection.AgentToCustomer && m.DeliveryStatus != DeliveryStatus.Failed))
             .Select(i => new
             {
                 i.Id,
                 i.Name,
                 i.CustomerNumber,
                 i.ConnectorId,
-                i.QueueId,
                 i.UserId,
                 Sent = i.Messages
                     .Where(m => m.Direction == MessageDirection.AgentToCustomer && m.DeliveryStatus != DeliveryStatus.Failed)
@@ -33,37 +41,46 @@ public static class ContactedBack
                     .Select(m => new { m.Time, m.AuthorUserId })
                     .ToList(),
             })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (outbound is null || outbound.Sent.Count == 0)
+            .ToListAsync(cancellationToken);
+        if (outbounds.Count == 0)
         {
             return 0;
         }
 
-        var lastSent = outbound.Sent[^1].Time;
+        var numbers = outbounds.Select(o => o.CustomerNumber!).Distinct().ToList();
         var missed = await db.Interactions
-            .Where(i => i.Id != outbound.Id
-                && i.MissedState == MissedState.Shown
-                && i.CustomerNumber == outbound.CustomerNumber
-                && i.ConnectorId == outbound.ConnectorId
-                && (i.MissedTime ?? i.Time) < lastSent)
+            .Where(i => i.MissedState == MissedState.Shown && i.CustomerNumber != null && numbers.Contains(i.CustomerNumber))
             .ToListAsync(cancellationToken);
+        var changed = 0;
         foreach (var chat in missed)
         {
-            var first = outbound.Sent.First(m => m.Time > (chat.MissedTime ?? chat.Time));
+            var missedAt = chat.MissedTime ?? chat.Time;
+            var answer = outbounds
+                .Where(o => o.Id != chat.Id && o.CustomerNumber == chat.CustomerNumber && o.ConnectorId == chat.ConnectorId)
+                .Select(o => (Outbound: o, First: o.Sent.FirstOrDefault(m => m.Time > missedAt)))
+                .Where(a => a.First is not null)
+                .OrderBy(a => a.First!.Time)
+                .FirstOrDefault();
+            if (answer.Outbound is null)
+            {
+                continue;
+            }
+
             chat.MissedState = MissedState.ContactedBack;
-            chat.ContactedBackById = outbound.Id;
+            chat.ContactedBackById = answer.Outbound.Id;
             db.ProcessingEvents.Add(new ProcessingEvent
             {
                 InteractionId = chat.Id,
-                Time = first.Time,
+                Time = answer.First!.Time,
                 Kind = ProcessingEventKind.ContactedBack,
                 QueueId = chat.QueueId,
-                UserId = first.AuthorUserId ?? outbound.UserId,
-                Detail = outbound.Name,
+                UserId = answer.First.AuthorUserId ?? answer.Outbound.UserId,
+                Detail = answer.Outbound.Name,
             });
+            changed++;
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return missed.Count;
+        return changed;
     }
 }

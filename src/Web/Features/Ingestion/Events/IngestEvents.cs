@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using WapListing.Domain.Entities;
 using WapListing.Domain.Figures;
 using WapListing.Infrastructure.Data;
@@ -17,10 +18,14 @@ public sealed record IngestEventsResult(IngestedBatch? Batch, IReadOnlyDictionar
 /// <summary>
 /// <c>POST /api/v1/events</c> (DESIGN §9 B): a batch is validated whole, then stored whole in one transaction — reference
 /// data upserted by external key, each event stored once by its id (a retried batch stores nothing twice), agent messages
-/// added to the transcript — and the figures of every touched interaction recomputed from all of its events.
+/// added to the transcript — and the figures of every touched interaction recomputed from all of its events. The work
+/// takes a fixed number of round trips whatever the batch's length.
 /// </summary>
 public sealed class IngestEvents(WapListingDbContext db, TimeProvider clock)
 {
+    /// <summary>Two batches touching the same rows in different orders may deadlock; PostgreSQL aborts one, which is run again.</summary>
+    private const int Attempts = 3;
+
     public async Task<IngestEventsResult> HandleAsync(IReadOnlyList<IncomingEvent> events, CancellationToken cancellationToken)
     {
         var (valid, errors) = EventValidation.Validate(events);
@@ -29,89 +34,131 @@ public sealed class IngestEvents(WapListingDbContext db, TimeProvider clock)
             return new IngestEventsResult(null, errors);
         }
 
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        for (var attempt = 1; ; attempt++)
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var references = new References(db);
-            foreach (var e in valid.Where(e => EventValidation.IsReference(e.Type)))
+            try
             {
-                await references.UpsertAsync(e, cancellationToken);
+                return await StoreAsync(valid, cancellationToken);
             }
-
-            var missing = await references.CheckAsync(valid, cancellationToken);
-            if (missing.Count > 0)
+            catch (Exception e) when (attempt < Attempts && IsTransientConflict(e))
             {
-                await transaction.RollbackAsync(cancellationToken);
-                return new IngestEventsResult(null, missing);
+                db.ChangeTracker.Clear();
             }
-
-            var now = clock.GetUtcNow();
-            var touched = new Dictionary<long, string>();
-            var stored = 0;
-            foreach (var e in valid.Where(e => !EventValidation.IsReference(e.Type)))
-            {
-                var interaction = await ResolveAsync(e, references, cancellationToken);
-                touched[interaction.Id] = interaction.Name;
-                var inserted = await db.Database.ExecuteSqlAsync(
-                    $"""
-                    INSERT INTO interaction_events (event_id, interaction_id, type, occurred_at, received_at, user_id, queue_id, activity_name, ended_by, detail)
-                    VALUES ({e.Raw.Id}, {interaction.Id}, {e.FigureType!.Value.ToString()}, {e.OccurredAt}, {now},
-                            {references.UserId(e.Raw.User)}, {references.QueueId(e.Raw.Queue)}, {e.Raw.Activity}, {e.EndedBy?.ToString()},
-                            {(e.Raw.Notes is null ? null : JsonSerializer.Serialize(new { notes = e.Raw.Notes }))}::jsonb)
-                    ON CONFLICT (event_id) DO NOTHING
-                    """,
-                    cancellationToken);
-                stored += inserted;
-                if (inserted == 1 && e.FigureType == FigureEventType.AgentMessage)
-                {
-                    await AddAgentMessageAsync(e, interaction, references, cancellationToken);
-                }
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            foreach (var id in touched.Keys)
-            {
-                await InteractionProjection.RecomputeAsync(db, id, now, cancellationToken);
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            foreach (var id in touched.Keys)
-            {
-                await ContactedBack.ApplyAsync(db, id, cancellationToken);
-                await ContactedBackEarlierAsync(id, cancellationToken);
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            var total = valid.Count(e => !EventValidation.IsReference(e.Type));
-            return new IngestEventsResult(new IngestedBatch(stored, total - stored, touched.Values.Distinct().ToList()), null);
-        });
+        }
     }
 
-    /// <summary>By name (created when not there yet, so late and early events meet), or the customer's open chat on the connector.</summary>
-    private async Task<Interaction> ResolveAsync(ValidEvent e, References references, CancellationToken cancellationToken)
+    private static bool IsTransientConflict(Exception e) =>
+        (e as PostgresException ?? e.InnerException as PostgresException)?.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure;
+
+    private async Task<IngestEventsResult> StoreAsync(List<ValidEvent> valid, CancellationToken cancellationToken)
     {
-        var reference = e.Raw.Interaction!;
-        var connectorId = references.ConnectorId(reference.Connector);
-        if (reference.Name is { } name)
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var references = new References(db);
+        foreach (var e in valid.Where(e => EventValidation.IsReference(e.Type)))
         {
-            await WhatsAppIngestion.LockAsync(db, "interaction:" + name, cancellationToken);
-            var named = await db.Interactions.SingleOrDefaultAsync(i => i.Name == name, cancellationToken);
-            return named ?? await CreateAsync(name, e, connectorId, cancellationToken);
+            await references.UpsertAsync(e, cancellationToken);
         }
 
-        var customer = reference.Customer!;
-        await WhatsAppIngestion.LockAsync(db, $"customer:{connectorId}:{customer}", cancellationToken);
-        var open = await db.Interactions
-            .Where(i => i.ConnectorId == connectorId && i.CustomerKey == customer && i.ClosedTime == null && !i.IsDraft)
-            .OrderByDescending(i => i.Time)
-            .FirstOrDefaultAsync(cancellationToken);
-        return open ?? await CreateAsync(EntityNames.New(Interaction.NamePrefix), e, connectorId, cancellationToken);
+        var missing = await references.CheckAsync(valid, cancellationToken);
+        if (missing.Count > 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return new IngestEventsResult(null, missing);
+        }
+
+        var facts = valid.Where(e => !EventValidation.IsReference(e.Type)).ToList();
+        await IngestionLocks.AcquireAsync(
+            db,
+            facts.Select(e => InteractionLock(e, references))
+                .Concat(facts.Select(e => e.Raw.Message?.WhatsAppMessageId).OfType<string>().Select(IngestionLocks.WhatsAppMessage)),
+            cancellationToken);
+        var interactions = await ResolveAsync(facts, references, cancellationToken);
+
+        var now = clock.GetUtcNow();
+        var rows = facts.Select(e => new InteractionEvent
+        {
+            EventId = e.Raw.Id!,
+            InteractionId = interactions[e.Index].Id,
+            Type = e.FigureType!.Value,
+            OccurredAt = e.OccurredAt,
+            ReceivedAt = now,
+            UserId = references.UserId(e.Raw.User),
+            QueueId = references.QueueId(e.Raw.Queue),
+            ActivityName = e.Raw.Activity,
+            EndedBy = e.EndedBy,
+            Detail = e.Raw.Notes is null ? null : JsonSerializer.Serialize(new { notes = e.Raw.Notes }),
+        }).ToList();
+        var inserted = await InteractionEventStore.InsertNewAsync(db, rows, cancellationToken);
+        await AddAgentMessagesAsync(facts.Where(e => e.FigureType == FigureEventType.AgentMessage && inserted.Contains(e.Raw.Id!)).ToList(), interactions, references, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var touched = facts.Select(e => interactions[e.Index].Id).ToHashSet();
+        await InteractionProjection.RecomputeAsync(db, touched, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await ContactedBack.ApplyAsync(db, [.. touched, .. await AnsweringEarlierAsync(touched, cancellationToken)], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        var names = facts.Select(e => interactions[e.Index].Name).Distinct().ToList();
+        return new IngestEventsResult(new IngestedBatch(inserted.Count, facts.Count - inserted.Count, names), null);
     }
 
-    private async Task<Interaction> CreateAsync(string name, ValidEvent e, int? connectorId, CancellationToken cancellationToken)
+    private static string InteractionLock(ValidEvent e, References references)
+    {
+        var reference = e.Raw.Interaction!;
+        return reference.Name is { } name
+            ? IngestionLocks.Interaction(name)
+            : IngestionLocks.Customer(references.ConnectorId(reference.Connector), reference.Customer!);
+    }
+
+    /// <summary>
+    /// Each event's interaction, by event index: by name (created when not there yet, so late and early events meet), or
+    /// the customer's open chat on the connector. The caller holds the names' and customers' locks.
+    /// </summary>
+    private async Task<Dictionary<int, Interaction>> ResolveAsync(List<ValidEvent> facts, References references, CancellationToken cancellationToken)
+    {
+        var names = facts.Select(e => e.Raw.Interaction!.Name).OfType<string>().Distinct().ToList();
+        var named = names.Count == 0
+            ? []
+            : await db.Interactions.Where(i => names.Contains(i.Name)).ToDictionaryAsync(i => i.Name, StringComparer.Ordinal, cancellationToken);
+        var byCustomer = facts.Where(e => e.Raw.Interaction!.Name is null).ToList();
+        var open = new Dictionary<(int?, string), Interaction>();
+        if (byCustomer.Count > 0)
+        {
+            var connectorIds = byCustomer.Select(e => references.ConnectorId(e.Raw.Interaction!.Connector)).Distinct().ToList();
+            var customers = byCustomer.Select(e => e.Raw.Interaction!.Customer!).Distinct().ToList();
+            open = (await db.Interactions
+                    .Where(i => connectorIds.Contains(i.ConnectorId) && customers.Contains(i.CustomerKey!) && i.ClosedTime == null && !i.IsDraft)
+                    .ToListAsync(cancellationToken))
+                .GroupBy(i => (i.ConnectorId, i.CustomerKey!))
+                .ToDictionary(g => g.Key, g => g.MaxBy(i => i.Time)!);
+        }
+
+        var resolved = new Dictionary<int, Interaction>();
+        foreach (var e in facts)
+        {
+            var reference = e.Raw.Interaction!;
+            var connectorId = references.ConnectorId(reference.Connector);
+            Interaction? interaction;
+            if (reference.Name is { } name)
+            {
+                if (!named.TryGetValue(name, out interaction))
+                {
+                    named[name] = interaction = Create(name, e, connectorId);
+                }
+            }
+            else if (!open.TryGetValue((connectorId, reference.Customer!), out interaction))
+            {
+                open[(connectorId, reference.Customer!)] = interaction = Create(EntityNames.New(Interaction.NamePrefix), e, connectorId);
+            }
+
+            resolved[e.Index] = interaction;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return resolved;
+    }
+
+    private Interaction Create(string name, ValidEvent e, int? connectorId)
     {
         var reference = e.Raw.Interaction!;
         var interaction = new Interaction
@@ -125,58 +172,88 @@ public sealed class IngestEvents(WapListingDbContext db, TimeProvider clock)
             WhatsAppContact = reference.CustomerName,
         };
         db.Interactions.Add(interaction);
-        await db.SaveChangesAsync(cancellationToken);
         return interaction;
     }
 
-    private async Task AddAgentMessageAsync(ValidEvent e, Interaction interaction, References references, CancellationToken cancellationToken)
+    /// <summary>The agents' messages of newly stored <c>message.sent</c> events, in the transcript once by WhatsApp message id.</summary>
+    private async Task AddAgentMessagesAsync(
+        List<ValidEvent> sent, Dictionary<int, Interaction> interactions, References references, CancellationToken cancellationToken)
     {
-        var wamid = e.Raw.Message!.WhatsAppMessageId!;
-        await WhatsAppIngestion.LockAsync(db, "wamid:" + wamid, cancellationToken);
-        if (await db.Messages.AnyAsync(m => m.WhatsAppMessageId == wamid, cancellationToken))
+        if (sent.Count == 0)
         {
             return;
         }
 
-        var userId = references.UserId(e.Raw.User);
-        var message = new Message
+        var wamids = sent.Select(e => e.Raw.Message!.WhatsAppMessageId!).ToList();
+        var stored = (await db.Messages.AsNoTracking()
+                .Where(m => wamids.Contains(m.WhatsAppMessageId))
+                .Select(m => m.WhatsAppMessageId)
+                .ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        var userIds = sent.Select(e => references.UserId(e.Raw.User)).OfType<int>().Distinct().ToList();
+        var authors = await db.Users.AsNoTracking()
+            .Where(u => userIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var messages = new List<Message>();
+        foreach (var e in sent.DistinctBy(e => e.Raw.Message!.WhatsAppMessageId, StringComparer.Ordinal))
         {
-            InteractionId = interaction.Id,
-            Time = e.OccurredAt,
-            Direction = MessageDirection.AgentToCustomer,
-            AuthorUserId = userId,
-            AuthorName = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken),
-            Type = MessageType.Text,
-            Text = e.Raw.Message.Text,
-            WhatsAppMessageId = wamid,
-            DeliveryStatus = DeliveryStatus.Sent,
-        };
-        await WhatsAppIngestion.ApplyReportedStatusesAsync(db, message, cancellationToken);
-        db.Messages.Add(message);
-        interaction.IsDraft = false;
-        await db.SaveChangesAsync(cancellationToken);
+            var wamid = e.Raw.Message!.WhatsAppMessageId!;
+            if (stored.Contains(wamid))
+            {
+                continue;
+            }
+
+            var interaction = interactions[e.Index];
+            var userId = references.UserId(e.Raw.User);
+            messages.Add(new Message
+            {
+                InteractionId = interaction.Id,
+                Time = e.OccurredAt,
+                Direction = MessageDirection.AgentToCustomer,
+                AuthorUserId = userId,
+                AuthorName = userId is { } id ? authors.GetValueOrDefault(id) : null,
+                Type = MessageType.Text,
+                Text = e.Raw.Message.Text,
+                WhatsAppMessageId = wamid,
+                DeliveryStatus = DeliveryStatus.Sent,
+            });
+            interaction.IsDraft = false;
+        }
+
+        await WhatsAppIngestion.ApplyReportedStatusesAsync(db, messages, cancellationToken);
+        db.Messages.AddRange(messages);
     }
 
-    /// <summary>A chat that became missed after its customer was already written to (late events) is contacted back too.</summary>
-    private async Task ContactedBackEarlierAsync(long interactionId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Chats that already wrote to the customer of a touched chat which (through late events) turned out missed before
+    /// that: they contacted it back too.
+    /// </summary>
+    private async Task<List<long>> AnsweringEarlierAsync(HashSet<long> touched, CancellationToken cancellationToken)
     {
         var missed = await db.Interactions.AsNoTracking()
-            .Where(i => i.Id == interactionId && i.MissedState == MissedState.Shown && i.CustomerNumber != null)
-            .Select(i => new { i.CustomerNumber, i.ConnectorId, At = i.MissedTime ?? i.Time })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (missed is null)
+            .Where(i => touched.Contains(i.Id) && i.MissedState == MissedState.Shown && i.CustomerNumber != null)
+            .Select(i => new { i.Id, i.CustomerNumber, i.ConnectorId, At = i.MissedTime ?? i.Time })
+            .ToListAsync(cancellationToken);
+        if (missed.Count == 0)
         {
-            return;
+            return [];
         }
 
-        var answering = await db.Interactions.AsNoTracking()
-            .Where(i => i.Id != interactionId && i.CustomerNumber == missed.CustomerNumber && i.ConnectorId == missed.ConnectorId
-                && i.Messages.Any(m => m.Direction == MessageDirection.AgentToCustomer && m.Time > missed.At))
-            .Select(i => i.Id)
+        var numbers = missed.Select(m => m.CustomerNumber!).Distinct().ToList();
+        var writers = await db.Interactions.AsNoTracking()
+            .Where(i => i.CustomerNumber != null && numbers.Contains(i.CustomerNumber)
+                && i.Messages.Any(m => m.Direction == MessageDirection.AgentToCustomer))
+            .Select(i => new
+            {
+                i.Id,
+                i.CustomerNumber,
+                i.ConnectorId,
+                LastSent = i.Messages.Where(m => m.Direction == MessageDirection.AgentToCustomer).Max(m => m.Time),
+            })
             .ToListAsync(cancellationToken);
-        foreach (var outbound in answering)
-        {
-            await ContactedBack.ApplyAsync(db, outbound, cancellationToken);
-        }
+        return writers
+            .Where(w => missed.Any(m => m.Id != w.Id && m.CustomerNumber == w.CustomerNumber && m.ConnectorId == w.ConnectorId && w.LastSent > m.At))
+            .Select(w => w.Id)
+            .ToList();
     }
 }

@@ -27,7 +27,7 @@ public sealed class InboxWorker(
                 {
                     await using var scope = scopes.CreateAsyncScope();
                     var db = scope.ServiceProvider.GetRequiredService<WapListingDbContext>();
-                    worked = await WebhookInbox.ProcessNextAsync(db, clock, stoppingToken);
+                    worked = await WebhookInbox.ProcessBatchAsync(db, clock, options.Value.InboxBatchSize, stoppingToken) > 0;
                     worked |= await scope.ServiceProvider.GetRequiredService<MediaFetcher>().FetchNextAsync(stoppingToken);
                 }
                 while (worked && !stoppingToken.IsCancellationRequested);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using WapListing.Infrastructure.Ingestion;
 
 namespace WapListing.Web.Features.Ingestion.WhatsApp;
 
@@ -25,6 +26,10 @@ public sealed class WhatsAppOptions
     /// <summary>Inbox workers per app node; 0 leaves the inbox to other nodes.</summary>
     [Range(0, 64)]
     public int InboxWorkers { get; set; } = 2;
+
+    /// <summary>Webhook bodies a worker claims and stores in one transaction.</summary>
+    [Range(1, 1000)]
+    public int InboxBatchSize { get; set; } = WebhookInbox.BatchSize;
 
     /// <summary>How often an idle worker looks for bodies received by other nodes.</summary>
     [Range(10, 60_000)]
