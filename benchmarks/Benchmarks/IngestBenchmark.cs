@@ -21,13 +21,19 @@ namespace WapListing.Benchmarks;
 /// requests/s, webhook latency, the inbox lag (from the 200 to the processed row) and proves that every distinct
 /// message and event is stored exactly once. Setup writes to the database directly; the load goes over HTTP only.
 /// </summary>
+/// <summary>
+/// One ingest run: measured seconds after a warm-up (JIT, pools, caches), clients, and the offered rates (0: as fast as
+/// the app answers; negative: none of that kind).
+/// </summary>
+internal sealed record IngestLoad(int Seconds = 60, int WebhookRate = 600, int EventRate = 5000, int Clients = 50, int WarmupSeconds = 20);
+
 internal static class IngestBenchmark
 {
     private const string PhoneNumberId = "900100200300";
     private const string AppSecret = "bench-app-secret";
     private const int BatchSize = 500;
 
-    public static async Task RunAsync(string root, string webDll, int seconds, int clients)
+    public static async Task RunAsync(string root, string webDll, IngestLoad load)
     {
         var database = "wl_ingest_" + DateTime.UtcNow.ToString("MMddHHmmss", CultureInfo.InvariantCulture);
         var connectionString = await BenchmarkDatabase.EnsureAsync(root, database);
@@ -35,84 +41,174 @@ internal static class IngestBenchmark
         var key = "wl_0be4c400_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var run = Guid.NewGuid().ToString("N")[..8];
         await SetUpAsync(connectionString, hashingKey, key, run);
+        await DurableAsync(connectionString, durable: true);
+        try
+        {
+            await MeasureAsync(webDll, connectionString, database, hashingKey, key, run, load);
+        }
+        finally
+        {
+            await DurableAsync(connectionString, durable: false);
+        }
+    }
 
+    /// <summary>
+    /// The benchmark cluster trades durability for speed (fsync off); ingestion is measured the way production runs it,
+    /// every commit flushed to disk before the 200.
+    /// </summary>
+    private static async Task DurableAsync(string connectionString, bool durable)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        foreach (var setting in new[] { "fsync", "synchronous_commit", "full_page_writes" })
+        {
+            await using var command = new NpgsqlCommand(durable ? $"ALTER SYSTEM SET {setting} = on" : $"ALTER SYSTEM RESET {setting}", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await using (var reload = new NpgsqlCommand("SELECT pg_reload_conf()", connection))
+        {
+            await reload.ExecuteNonQueryAsync();
+        }
+
+        await Task.Delay(500);
+        await using var show = new NpgsqlCommand("SHOW fsync", connection);
+        Console.WriteLine($"PostgreSQL fsync = {await show.ExecuteScalarAsync()}");
+    }
+
+    private static async Task MeasureAsync(string webDll, string connectionString, string database, byte[] hashingKey, string key, string run, IngestLoad load)
+    {
         await using var app = await AppProcess.StartAsync(webDll, connectionString, new Dictionary<string, string>
         {
             ["ApiKeys__HashingKey"] = Convert.ToBase64String(hashingKey),
         });
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2 }) { BaseAddress = new Uri(app.BaseUrl), Timeout = TimeSpan.FromSeconds(60) };
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = load.Clients * 3 }) { BaseAddress = new Uri(app.BaseUrl), Timeout = TimeSpan.FromSeconds(60) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
 
-        var webhookLatencies = new ConcurrentBag<double>();
+        var batchClients = load.EventRate < 0 ? 0 : load.WebhookRate < 0 ? load.Clients : Math.Max(1, load.Clients / 10);
+        var webhookClients = load.WebhookRate < 0 ? 0 : load.Clients - batchClients;
+        Console.WriteLine($"Ingest benchmark against {app.BaseUrl} (database {database}): {load.WarmupSeconds} s warm-up (then the inbox drained), then {load.Seconds} s measured.");
+        Console.WriteLine($"{webhookClients} clients post webhooks ({Rate(load.WebhookRate, "deliveries")}), {batchClients} post event batches of {BatchSize} ({Rate(load.EventRate, "events")}).");
+
         var sentMessages = new ConcurrentDictionary<string, byte>();
         var sentEvents = new ConcurrentDictionary<string, byte>();
-        var counters = new Counters();
-        var deadline = Stopwatch.StartNew();
-        Console.WriteLine($"Ingest benchmark: {clients} clients for {seconds} s against {app.BaseUrl} (database {database}).");
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
+        var warmup = new Measures();
+        await RunLoadAsync(http, run + "w", load.WarmupSeconds, webhookClients, batchClients, load, sentMessages, sentEvents, warmup);
+        await DrainAsync(connectionString, TimeSpan.FromMinutes(3)); // measure from a steady state, not from the warm-up's backlog
+        var measured = new Measures();
+        var measuredFrom = DateTimeOffset.UtcNow;
+        var elapsed = await RunLoadAsync(http, run, load.Seconds, webhookClients, batchClients, load, sentMessages, sentEvents, measured);
+        var measuredTo = DateTimeOffset.UtcNow;
+        var drained = await DrainAsync(connectionString, TimeSpan.FromMinutes(3));
+
+        await using var db = BenchmarkDatabase.Open(connectionString);
+        var storedMessages = await db.Messages.CountAsync(m => m.WhatsAppMessageId.StartsWith($"wamid.bench.{run}"));
+        var storedEvents = await db.InteractionEvents.CountAsync(e => e.EventId.StartsWith($"bench-{run}"));
+        var lag = await LagAsync(connectionString, measuredFrom, measuredTo);
+        var latencies = measured.WebhookLatencies.Order().ToArray();
+        var batchLatencies = measured.BatchLatencies.Order().ToArray();
+        Console.WriteLine();
+        Console.WriteLine("| measure | value |");
+        Console.WriteLine("|---|---|");
+        Console.WriteLine($"| webhook deliveries accepted/s | {measured.WebhooksAccepted / elapsed:N0} ({measured.WebhooksAccepted:N0} in {elapsed:N0} s, {measured.WebhooksRefused} refused) |");
+        Console.WriteLine($"| webhook latency p50 / p95 | {Percentile(latencies, 0.50):N1} / {Percentile(latencies, 0.95):N1} ms |");
+        Console.WriteLine($"| inbox lag (200 → stored in the listing) p50 / p95 | {lag.P50:N0} / {lag.P95:N0} ms{(drained ? string.Empty : " (inbox not drained in 3 min)")} |");
+        Console.WriteLine($"| events accepted/s | {measured.EventsAccepted / elapsed:N0} ({measured.BatchesAccepted:N0} batches of {BatchSize}, {measured.BatchesRefused} refused) |");
+        Console.WriteLine($"| event batch latency p50 / p95 | {Percentile(batchLatencies, 0.50):N0} / {Percentile(batchLatencies, 0.95):N0} ms |");
+        Console.WriteLine($"| distinct messages sent / stored (warm-up included) | {sentMessages.Count:N0} / {storedMessages:N0} {(sentMessages.Count == storedMessages ? "✓ exactly once" : "✗")} |");
+        Console.WriteLine($"| distinct events sent / stored (warm-up included) | {sentEvents.Count:N0} / {storedEvents:N0} {(sentEvents.Count == storedEvents ? "✓ exactly once" : "✗")} |");
+        Console.WriteLine($"| app peak RSS | {app.PeakRssMb:N0} MB |");
+    }
+
+    private static string Rate(int rate, string what) => rate switch
+    {
+        < 0 => "none",
+        0 => "as fast as the app answers",
+        _ => $"{rate:N0} {what}/s offered",
+    };
+
+    /// <summary>
+    /// Webhook clients post new deliveries, with Meta's retries: 10 % sent twice at once (a retry while the first is in
+    /// flight), 5 % a delivery sent again later. Batch clients post batches, 25 % of them twice at once, 10 % an earlier
+    /// batch again. With a rate, each client paces itself to its share of it; with rate 0 it sends as fast as it is answered.
+    /// </summary>
+    private static async Task<double> RunLoadAsync(
+        HttpClient http, string run, int seconds, int webhookClients, int batchClients, IngestLoad load,
+        ConcurrentDictionary<string, byte> sentMessages, ConcurrentDictionary<string, byte> sentEvents, Measures measures)
+    {
+        var clock = Stopwatch.StartNew();
+        var duration = TimeSpan.FromSeconds(seconds);
+        var webhookInterval = load.WebhookRate > 0 ? TimeSpan.FromSeconds(webhookClients / (double)load.WebhookRate) : TimeSpan.Zero;
+        var batchInterval = load.EventRate > 0 ? TimeSpan.FromSeconds(batchClients * BatchSize / (double)load.EventRate) : TimeSpan.Zero;
+        await Task.WhenAll(Enumerable.Range(0, webhookClients + batchClients).Select(client => Task.Run(async () =>
         {
-            var random = new Random(client);
+            var random = new Random(HashCode.Combine(run, client));
+            var isBatchClient = client >= webhookClients;
+            var interval = isBatchClient ? batchInterval : webhookInterval;
+            var next = TimeSpan.FromMilliseconds(random.Next((int)Math.Max(1, interval.TotalMilliseconds)));
             byte[]? lastBody = null;
             JsonArray? lastBatch = null;
             var n = 0;
-            while (deadline.Elapsed < TimeSpan.FromSeconds(seconds))
+            while (clock.Elapsed < duration)
             {
+                if (interval > TimeSpan.Zero)
+                {
+                    if (next > clock.Elapsed)
+                    {
+                        await Task.Delay(next - clock.Elapsed);
+                    }
+
+                    next += interval;
+                }
+
                 n++;
                 var roll = random.Next(100);
-                if (roll < 3 && lastBatch is null || roll is >= 3 and < 5)
+                if (isBatchClient)
                 {
+                    if (roll < 10 && lastBatch is not null)
+                    {
+                        await PostBatchAsync(http, lastBatch, measures, counts: false); // an earlier batch sent again: stores nothing new
+                        continue;
+                    }
+
                     lastBatch = EventBatch(run, client, n);
                     foreach (var e in lastBatch)
                     {
                         sentEvents.TryAdd((string)e!["id"]!, 0);
                     }
 
-                    await PostBatchAsync(http, lastBatch, counters);
+                    await (roll < 35
+                        ? Task.WhenAll(PostBatchAsync(http, lastBatch, measures, counts: true), PostBatchAsync(http, lastBatch, measures, counts: false))
+                        : PostBatchAsync(http, lastBatch, measures, counts: true));
                 }
-                else if (roll < 5 && lastBatch is not null)
+                else if (roll < 5 && lastBody is not null)
                 {
-                    await PostBatchAsync(http, lastBatch, counters); // a retried batch: stores nothing new
-                }
-                else if (roll < 15 && lastBody is not null)
-                {
-                    await PostWebhookAsync(http, lastBody, webhookLatencies, counters); // a redelivered webhook
+                    await PostWebhookAsync(http, lastBody, measures, counts: false);
                 }
                 else
                 {
                     var wamid = $"wamid.bench.{run}.{client}.{n}";
                     lastBody = Webhook(wamid, customer: $"420{700000000 + (client * 1000) + random.Next(50)}", text: $"Zpráva {n} od klienta {client}");
                     sentMessages.TryAdd(wamid, 0);
-                    await PostWebhookAsync(http, lastBody, webhookLatencies, counters);
+                    await (roll < 15
+                        ? Task.WhenAll(PostWebhookAsync(http, lastBody, measures, counts: true), PostWebhookAsync(http, lastBody, measures, counts: false))
+                        : PostWebhookAsync(http, lastBody, measures, counts: true));
                 }
             }
         })));
-        var elapsed = deadline.Elapsed.TotalSeconds;
-        var drained = await DrainAsync(connectionString, TimeSpan.FromMinutes(3));
-
-        await using var db = BenchmarkDatabase.Open(connectionString);
-        var storedMessages = await db.Messages.CountAsync(m => m.WhatsAppMessageId.StartsWith($"wamid.bench.{run}."));
-        var storedEvents = await db.InteractionEvents.CountAsync(e => e.EventId.StartsWith($"bench-{run}-"));
-        var lag = await LagAsync(connectionString);
-        var latencies = webhookLatencies.Order().ToArray();
-        Console.WriteLine();
-        Console.WriteLine("| measure | value |");
-        Console.WriteLine("|---|---|");
-        Console.WriteLine($"| webhook deliveries accepted/s | {counters.WebhooksAccepted / elapsed:N0} ({counters.WebhooksAccepted:N0} in {elapsed:N0} s, {counters.WebhooksRefused} refused) |");
-        Console.WriteLine($"| webhook latency p50 / p95 | {Percentile(latencies, 0.50):N1} / {Percentile(latencies, 0.95):N1} ms |");
-        Console.WriteLine($"| inbox lag (200 → processed) p50 / p95 | {lag.P50:N0} / {lag.P95:N0} ms{(drained ? string.Empty : " (inbox not drained in 3 min)")} |");
-        Console.WriteLine($"| events accepted/s | {counters.EventsAccepted / elapsed:N0} ({counters.BatchesAccepted:N0} batches of {BatchSize}, {counters.BatchesRefused} refused) |");
-        Console.WriteLine($"| distinct messages sent / stored | {sentMessages.Count:N0} / {storedMessages:N0} {(sentMessages.Count == storedMessages ? "✓ exactly once" : "✗")} |");
-        Console.WriteLine($"| distinct events sent / stored | {sentEvents.Count:N0} / {storedEvents:N0} {(sentEvents.Count == storedEvents ? "✓ exactly once" : "✗")} |");
-        Console.WriteLine($"| app peak RSS | {app.PeakRssMb:N0} MB |");
+        return clock.Elapsed.TotalSeconds;
     }
 
-    private sealed class Counters
+    /// <summary>What one phase measured. Retries are sent and checked but not counted as accepted deliveries.</summary>
+    private sealed class Measures
     {
         public long WebhooksAccepted;
         public long WebhooksRefused;
         public long BatchesAccepted;
         public long BatchesRefused;
         public long EventsAccepted;
+        public ConcurrentBag<double> WebhookLatencies { get; } = [];
+        public ConcurrentBag<double> BatchLatencies { get; } = [];
     }
 
     private static async Task SetUpAsync(string connectionString, byte[] hashingKey, string key, string run)
@@ -188,36 +284,38 @@ internal static class IngestBenchmark
         return batch;
     }
 
-    private static async Task PostWebhookAsync(HttpClient http, byte[] body, ConcurrentBag<double> latencies, Counters counters)
+    private static async Task PostWebhookAsync(HttpClient http, byte[] body, Measures measures, bool counts)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/whatsapp") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.TryAddWithoutValidation(WebhookSignature.HeaderName, WebhookSignature.Sign(body, AppSecret));
         var watch = Stopwatch.StartNew();
         using var response = await http.SendAsync(request);
-        latencies.Add(watch.Elapsed.TotalMilliseconds);
-        if (response.IsSuccessStatusCode)
+        measures.WebhookLatencies.Add(watch.Elapsed.TotalMilliseconds);
+        if (!response.IsSuccessStatusCode)
         {
-            Interlocked.Increment(ref counters.WebhooksAccepted);
+            Interlocked.Increment(ref measures.WebhooksRefused);
         }
-        else
+        else if (counts)
         {
-            Interlocked.Increment(ref counters.WebhooksRefused);
+            Interlocked.Increment(ref measures.WebhooksAccepted);
         }
     }
 
-    private static async Task PostBatchAsync(HttpClient http, JsonArray batch, Counters counters)
+    private static async Task PostBatchAsync(HttpClient http, JsonArray batch, Measures measures, bool counts)
     {
+        var watch = Stopwatch.StartNew();
         using var response = await http.PostAsync("/api/v1/events", new StringContent(batch.ToJsonString(), Encoding.UTF8, "application/json"));
-        if (response.IsSuccessStatusCode)
+        measures.BatchLatencies.Add(watch.Elapsed.TotalMilliseconds);
+        if (!response.IsSuccessStatusCode)
         {
-            Interlocked.Increment(ref counters.BatchesAccepted);
-            Interlocked.Add(ref counters.EventsAccepted, batch.Count);
-        }
-        else
-        {
-            Interlocked.Increment(ref counters.BatchesRefused);
+            Interlocked.Increment(ref measures.BatchesRefused);
             Console.WriteLine($"Batch refused: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+        else if (counts)
+        {
+            Interlocked.Increment(ref measures.BatchesAccepted);
+            Interlocked.Add(ref measures.EventsAccepted, batch.Count);
         }
     }
 
@@ -240,7 +338,8 @@ internal static class IngestBenchmark
         return false;
     }
 
-    private static async Task<(double P50, double P95)> LagAsync(string connectionString)
+    /// <summary>From the 200 (the body committed) to the commit that put its message in the listing, for bodies received while measured.</summary>
+    private static async Task<(double P50, double P95)> LagAsync(string connectionString, DateTimeOffset from, DateTimeOffset to)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
@@ -248,9 +347,11 @@ internal static class IngestBenchmark
             """
             SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM processed_at - received_at)) * 1000,
                    percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM processed_at - received_at)) * 1000
-              FROM webhook_inbox WHERE processed_at IS NOT NULL
+              FROM webhook_inbox WHERE processed_at IS NOT NULL AND received_at BETWEEN $1 AND $2
             """,
             connection);
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = from });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = to });
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         return (reader.IsDBNull(0) ? 0 : reader.GetDouble(0), reader.IsDBNull(1) ? 0 : reader.GetDouble(1));

@@ -4,7 +4,8 @@ using WapListing.Benchmarks;
 // On-demand benchmarks (never part of the tests). The app runs as its own Release process against a private cluster.
 //   dotnet run -c Release --project benchmarks/Benchmarks -- export [rows...]   (default 50000 500000)
 //   dotnet run -c Release --project benchmarks/Benchmarks -- listing [rows]     (default 10000000)
-//   dotnet run -c Release --project benchmarks/Benchmarks -- ingest [seconds] [clients]  (default 60 50)
+//   dotnet run -c Release --project benchmarks/Benchmarks -- ingest [seconds] [webhooks/s] [events/s] [clients]  (default 60 600 5000 50;
+//        a rate of 0 sends as fast as the app answers, a negative one sends none of that kind)
 var mode = args.FirstOrDefault() ?? "export";
 var numbers = args.Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
 var root = FindRoot();
@@ -18,7 +19,12 @@ switch (mode)
         await ListingBenchmark.RunAsync(root, webDll, numbers.Length > 0 ? numbers[0] : 10_000_000);
         break;
     case "ingest":
-        await IngestBenchmark.RunAsync(root, webDll, numbers.Length > 0 ? numbers[0] : 60, numbers.Length > 1 ? numbers[1] : 50);
+        var defaults = new IngestLoad();
+        await IngestBenchmark.RunAsync(root, webDll, new IngestLoad(
+            Seconds: numbers.Length > 0 ? numbers[0] : defaults.Seconds,
+            WebhookRate: numbers.Length > 1 ? numbers[1] : defaults.WebhookRate,
+            EventRate: numbers.Length > 2 ? numbers[2] : defaults.EventRate,
+            Clients: numbers.Length > 3 ? numbers[3] : defaults.Clients));
         break;
     default:
         Console.Error.WriteLine($"Unknown benchmark '{mode}': use 'export', 'listing' or 'ingest'.");

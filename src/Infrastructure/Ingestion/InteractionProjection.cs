@@ -48,9 +48,10 @@ public static class InteractionProjection
                 .ToListAsync(cancellationToken))
             .ToLookup(e => e.InteractionId);
         var withEvents = eventsByInteraction.Select(g => g.Key).ToList();
-        await db.ProcessingEvents
-            .Where(p => withEvents.Contains(p.InteractionId) && DerivedSteps.Contains(p.Kind))
-            .ExecuteDeleteAsync(cancellationToken);
+        var currentSteps = (await db.ProcessingEvents
+                .Where(p => withEvents.Contains(p.InteractionId) && DerivedSteps.Contains(p.Kind))
+                .ToListAsync(cancellationToken))
+            .ToLookup(p => p.InteractionId);
         foreach (var interaction in interactions)
         {
             var events = eventsByInteraction[interaction.Id].ToList();
@@ -61,7 +62,20 @@ public static class InteractionProjection
 
             var derived = InteractionFigures.Derive(events.Select(e => e.ToFigureEvent()), now);
             Apply(interaction, derived);
-            AddSteps(db, interaction, events, derived);
+            ReplaceSteps(db, [.. currentSteps[interaction.Id].OrderBy(p => p.Time).ThenBy(p => p.Id)], [.. Steps(interaction, events, derived).OrderBy(p => p.Time)]);
+        }
+    }
+
+    /// <summary>Writes nothing when the steps are what they were (a customer's next message); else replaces them in their order.</summary>
+    private static void ReplaceSteps(WapListingDbContext db, List<ProcessingEvent> current, List<ProcessingEvent> wanted)
+    {
+        var same = current.Count == wanted.Count && current.Zip(wanted).All(pair =>
+            pair.First.Kind == pair.Second.Kind && pair.First.Time == pair.Second.Time
+            && pair.First.QueueId == pair.Second.QueueId && pair.First.UserId == pair.Second.UserId);
+        if (!same)
+        {
+            db.ProcessingEvents.RemoveRange(current);
+            db.ProcessingEvents.AddRange(wanted);
         }
     }
 
@@ -124,8 +138,9 @@ public static class InteractionProjection
         }
     }
 
-    private static void AddSteps(WapListingDbContext db, Interaction interaction, List<InteractionEvent> events, DerivedInteraction derived)
+    private static List<ProcessingEvent> Steps(Interaction interaction, List<InteractionEvent> events, DerivedInteraction derived)
     {
+        var steps = new List<ProcessingEvent>();
         // A chat the webhook opened gets a queueing step of its own; once the routing engine reports the queueing, that one tells it.
         var routed = events.Any(e => e.Type == FigureEventType.Queued && !e.EventId.StartsWith(WhatsAppIngestion.QueuedEventPrefix, StringComparison.Ordinal));
         foreach (var e in events.DistinctBy(e => e.EventId).OrderBy(e => e.OccurredAt).ThenBy(e => e.Type))
@@ -148,7 +163,7 @@ public static class InteractionProjection
             };
             if (kind is { } step)
             {
-                db.ProcessingEvents.Add(new ProcessingEvent
+                steps.Add(new ProcessingEvent
                 {
                     InteractionId = interaction.Id,
                     Time = e.OccurredAt,
@@ -161,7 +176,9 @@ public static class InteractionProjection
 
         if (derived is { Missed: true, MissedTime: { } missedAt })
         {
-            db.ProcessingEvents.Add(new ProcessingEvent { InteractionId = interaction.Id, Time = missedAt, Kind = ProcessingEventKind.Missed, QueueId = derived.QueueId });
+            steps.Add(new ProcessingEvent { InteractionId = interaction.Id, Time = missedAt, Kind = ProcessingEventKind.Missed, QueueId = derived.QueueId });
         }
+
+        return steps;
     }
 }

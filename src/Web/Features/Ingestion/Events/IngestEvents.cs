@@ -93,7 +93,8 @@ public sealed class IngestEvents(WapListingDbContext db, TimeProvider clock)
         await AddAgentMessagesAsync(facts.Where(e => e.FigureType == FigureEventType.AgentMessage && inserted.Contains(e.Raw.Id!)).ToList(), interactions, references, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
-        var touched = facts.Select(e => interactions[e.Index].Id).ToHashSet();
+        // A batch sent again changes nothing: only interactions with new events are recomputed.
+        var touched = facts.Where(e => inserted.Contains(e.Raw.Id!)).Select(e => interactions[e.Index].Id).ToHashSet();
         await InteractionProjection.RecomputeAsync(db, touched, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await ContactedBack.ApplyAsync(db, [.. touched, .. await AnsweringEarlierAsync(touched, cancellationToken)], cancellationToken);
