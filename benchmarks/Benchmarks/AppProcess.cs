@@ -20,6 +20,8 @@ internal sealed partial class AppProcess : IAsyncDisposable
 
     public string BaseUrl { get; }
 
+    public int ProcessId => _process.Id;
+
     /// <summary>The process's peak resident memory so far (VmHWM), in MB.</summary>
     public double PeakRssMb
     {

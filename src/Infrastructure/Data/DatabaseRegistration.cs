@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace WapListing.Infrastructure.Data;
 
@@ -13,9 +15,38 @@ public static class DatabaseRegistration
         return services;
     }
 
+    /// <summary>Statements each connection prepares once it has seen them often (unless the connection string says otherwise).</summary>
+    public const int DefaultMaxAutoPrepare = 64;
+
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseNpgsql(Tuned(connectionString), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(CancelStreamedQueriesInterceptor.Instance);
+
+    /// <summary>
+    /// The connection settings the app runs best with, unless the connection string sets them itself: the app sends the
+    /// same few statements thousands of times (webhooks, events, the listing), so each connection prepares them once;
+    /// and it keeps no session state (its locks and settings are transaction-scoped), so a connection returned to the
+    /// pool is not reset with three more statements.
+    /// </summary>
+    public static string Tuned(string connectionString) => TunedConnectionStrings.GetOrAdd(connectionString, Tune);
+
+    private static readonly ConcurrentDictionary<string, string> TunedConnectionStrings = new(StringComparer.Ordinal);
+
+    private static string Tune(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        }
+
+        if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        return builder.ConnectionString;
+    }
 }

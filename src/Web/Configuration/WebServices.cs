@@ -65,6 +65,7 @@ public static class WebServices
                 | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
             options.CombineLogs = true;
         });
+        services.AddHttpLoggingInterceptor<QuietIngestionLogging>();
         services.AddHealthChecks().AddDbContextCheck<WapListingDbContext>("database", tags: ["ready"]);
         return services;
     }

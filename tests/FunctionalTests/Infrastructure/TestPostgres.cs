@@ -44,11 +44,7 @@ public static class TestPostgres
     public static async Task DropDatabaseAsync(string connectionString)
     {
         var database = new NpgsqlConnectionStringBuilder(connectionString).Database;
-        await using (var connection = new NpgsqlConnection(connectionString))
-        {
-            NpgsqlConnection.ClearPool(connection);
-        }
-
+        ClearPools(connectionString);
         await ExecuteAsync($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
     }
 
@@ -61,9 +57,16 @@ public static class TestPostgres
         await ExecuteAsync($"CREATE DATABASE \"{template}\"");
         var connectionString = ForDatabase(template);
         await build(connectionString);
-        await using (var connection = new NpgsqlConnection(connectionString))
+        // CREATE DATABASE ... TEMPLATE needs the template free of sessions.
+        ClearPools(connectionString);
+    }
+
+    /// <summary>Closes the idle connections to one database: the tests' own pool and the app's (its tuned connection string).</summary>
+    private static void ClearPools(string connectionString)
+    {
+        foreach (var pooled in new[] { connectionString, WapListing.Infrastructure.Data.DatabaseRegistration.Tuned(connectionString) })
         {
-            // CREATE DATABASE ... TEMPLATE needs the template free of sessions.
+            using var connection = new NpgsqlConnection(pooled);
             NpgsqlConnection.ClearPool(connection);
         }
     }

@@ -14,6 +14,7 @@ public static class IngestionRegistration
         services.AddOptions<WhatsAppOptions>().BindConfiguration(WhatsAppOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ConnectorSecrets>();
         services.AddSingleton<InboxSignal>();
+        services.TryAddSingleton<WebhookAppSecrets>();
         services.AddScoped<VerifyWebhook>();
         services.AddScoped<ReceiveWebhook>();
         services.AddScoped<MediaFetcher>();

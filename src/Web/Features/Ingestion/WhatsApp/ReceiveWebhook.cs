@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WapListing.Infrastructure.Data;
 using WapListing.Infrastructure.Ingestion;
@@ -19,7 +18,7 @@ public enum WebhookReceipt
 /// bytes against the connectors' app secrets, and commits the body to the inbox before answering. Nothing is parsed
 /// and nothing is stored before the signature holds.
 /// </summary>
-public sealed class ReceiveWebhook(WapListingDbContext db, ConnectorSecrets secrets, IOptions<WhatsAppOptions> options, InboxSignal signal, TimeProvider clock)
+public sealed class ReceiveWebhook(WapListingDbContext db, WebhookAppSecrets appSecrets, IOptions<WhatsAppOptions> options, InboxSignal signal, TimeProvider clock)
 {
     public async Task<WebhookReceipt> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -48,13 +47,7 @@ public sealed class ReceiveWebhook(WapListingDbContext db, ConnectorSecrets secr
         }
 
         var body = buffer.ToArray();
-        var protectedSecrets = await db.Connectors.AsNoTracking()
-            .Where(c => c.ProtectedAppSecret != null)
-            .Select(c => c.ProtectedAppSecret)
-            .Distinct()
-            .ToListAsync(cancellationToken);
-        var appSecrets = protectedSecrets.Select(secrets.Unprotect).OfType<string>();
-        if (!WebhookSignature.IsValid(request.Headers[WebhookSignature.HeaderName].FirstOrDefault(), body, appSecrets))
+        if (!await appSecrets.IsSignedAsync(db, request.Headers[WebhookSignature.HeaderName].FirstOrDefault(), body, cancellationToken))
         {
             return WebhookReceipt.BadSignature;
         }

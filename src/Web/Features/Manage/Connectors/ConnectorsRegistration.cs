@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using WapListing.Infrastructure.WhatsApp;
+using WapListing.Web.Features.Ingestion.WhatsApp;
 
 namespace WapListing.Web.Features.Manage.Connectors;
 
@@ -9,6 +10,7 @@ public static class ConnectorsRegistration
     public static IServiceCollection AddManageConnectors(this IServiceCollection services)
     {
         services.TryAddSingleton<ConnectorSecrets>();
+        services.TryAddSingleton<WebhookAppSecrets>();
         return services
             .AddScoped<ListConnectors>()
             .AddScoped<GetConnectorForm>()

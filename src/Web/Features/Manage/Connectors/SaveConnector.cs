@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using WapListing.Domain.Entities;
 using WapListing.Infrastructure.Data;
 using WapListing.Infrastructure.WhatsApp;
+using WapListing.Web.Features.Ingestion.WhatsApp;
 using WapListing.Web.Features.Manage.Groups;
 using WapListing.Web.Features.Manage.Queues;
 
@@ -11,7 +12,7 @@ namespace WapListing.Web.Features.Manage.Connectors;
 /// Creates a connector (<paramref name="id"/> null) or saves one over the version its form was loaded at. The secrets
 /// are stored protected (<see cref="ConnectorSecrets"/>); the audit records only whether each was replaced or cleared.
 /// </summary>
-public sealed class SaveConnector(WapListingDbContext db, ManageAudit audit, ConnectorSecrets secrets)
+public sealed class SaveConnector(WapListingDbContext db, ManageAudit audit, ConnectorSecrets secrets, WebhookAppSecrets webhookAppSecrets)
 {
     public const string PhoneNumberInvalid = "Manage.Connectors.PhoneNumberInvalid";
     public const string PhoneNumberIdTaken = "Manage.Connectors.PhoneNumberIdTaken";
@@ -97,6 +98,8 @@ public sealed class SaveConnector(WapListingDbContext db, ManageAudit audit, Con
 
                 await db.SaveChangesAsync(cancellationToken);
             }
+
+            webhookAppSecrets.Forget();
         }
         catch (DbUpdateConcurrencyException)
         {
