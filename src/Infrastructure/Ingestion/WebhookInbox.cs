@@ -74,6 +74,21 @@ public static class WebhookInbox
         return claimed.Count;
     }
 
+    /// <summary>
+    /// Deletes up to <paramref name="limit"/> processed bodies received before <paramref name="receivedBefore"/>, oldest
+    /// first; returns how many. Waiting and parked bodies are kept whatever their age.
+    /// </summary>
+    public static Task<int> PurgeProcessedAsync(WapListingDbContext db, DateTimeOffset receivedBefore, int limit, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync(
+            $"""
+            DELETE FROM webhook_inbox
+             WHERE id IN (SELECT id FROM webhook_inbox
+                           WHERE processed_at IS NOT NULL AND received_at < {receivedBefore}
+                           ORDER BY received_at
+                           LIMIT {limit})
+            """,
+            cancellationToken);
+
     /// <summary>2, 4, 8 … seconds, at most five minutes.</summary>
     public static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, attempts)));
 

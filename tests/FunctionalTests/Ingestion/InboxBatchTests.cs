@@ -65,6 +65,49 @@ public sealed class InboxBatchTests(InboxLeftToOtherProcessesFixture app) : ICla
         Assert.Contains("JsonException", byBody[2].LastError, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_retention_purge_deletes_only_processed_bodies_past_their_days_oldest_first()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var marker = Guid.NewGuid().ToString("N");
+        WebhookInboxItem Body(string name, int daysAgo, bool processed = false, bool parked = false) => new()
+        {
+            Body = Encoding.UTF8.GetBytes($"{{\"{marker}\":\"{name}\"}}"),
+            ReceivedAt = now.AddDays(-daysAgo),
+            NextAttemptAt = now.AddDays(1), // not claimed by the other test of this class
+            ProcessedAt = processed ? now.AddDays(-daysAgo) : null,
+            ParkedAt = parked ? now.AddDays(-daysAgo) : null,
+            Attempts = 1,
+        };
+        await using (var setup = app.OpenDb())
+        {
+            setup.WebhookInbox.AddRange(
+                Body("processed-30-days-ago", 30, processed: true),
+                Body("processed-9-days-ago", 9, processed: true),
+                Body("processed-yesterday", 1, processed: true),
+                Body("parked-30-days-ago", 30, parked: true),
+                Body("waiting-30-days-ago", 30));
+            await setup.SaveChangesAsync();
+        }
+
+        await using (var purge = app.OpenDb())
+        {
+            Assert.Equal(1, await WebhookInbox.PurgeProcessedAsync(purge, now.AddDays(-7), limit: 1, CancellationToken.None));
+            Assert.Equal(1, await WebhookInbox.PurgeProcessedAsync(purge, now.AddDays(-7), limit: 100, CancellationToken.None));
+            Assert.Equal(0, await WebhookInbox.PurgeProcessedAsync(purge, now.AddDays(-7), limit: 100, CancellationToken.None));
+        }
+
+        await using var db = app.OpenDb();
+        var left = (await db.WebhookInbox.AsNoTracking().ToListAsync())
+            .Select(i => Encoding.UTF8.GetString(i.Body))
+            .Where(b => b.Contains(marker, StringComparison.Ordinal))
+            .Order()
+            .ToList();
+        Assert.Equal(
+            new[] { "parked-30-days-ago", "processed-yesterday", "waiting-30-days-ago" }.Select(n => $"{{\"{marker}\":\"{n}\"}}"),
+            left);
+    }
+
     private static string Text(string wamid, string customer) =>
         Encoding.UTF8.GetString(WebhookAppFixture.Fixture("text"))
             .Replace("wamid.HBgLNDIwNzc3MTIzNDU2FQIAEhgUM0VCMEQ1", wamid, StringComparison.Ordinal)

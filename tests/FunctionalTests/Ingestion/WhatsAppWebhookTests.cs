@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using WapListing.Domain.Entities;
 
 namespace WapListing.FunctionalTests.Ingestion;
@@ -48,6 +51,32 @@ public sealed class WhatsAppWebhookTests(WebhookAppFixture app) : IClassFixture<
         var accepted = await app.PostWebhookAsync(body);
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         Assert.Equal(before + 1, await InboxCountAsync());
+    }
+
+    [Fact]
+    public async Task Accepted_deliveries_are_left_out_of_the_request_log_and_refused_ones_are_logged()
+    {
+        var logs = new WapListing.FunctionalTests.Manage.Connectors.CapturedLogs();
+        await using var logged = app.App.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs)));
+        using var meta = logged.CreateClient();
+        var body = Unique(WebhookAppFixture.Fixture("text"));
+
+        Assert.Equal(HttpStatusCode.OK, (await Send(meta, body, WebhookAppFixture.AppSecret)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Send(meta, body, "not-the-app-secret")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await meta.GetAsync("/health/live")).StatusCode);
+
+        var requestLog = logs.Lines.Where(l => l.Contains("HttpLogging", StringComparison.Ordinal)).ToList();
+        Assert.Contains(requestLog, l => l.Contains("/health/live", StringComparison.Ordinal));
+        Assert.Contains(requestLog, l => l.Contains("/webhooks/whatsapp", StringComparison.Ordinal) && l.Contains("401", StringComparison.Ordinal));
+        Assert.Single(requestLog, l => l.Contains("/webhooks/whatsapp", StringComparison.Ordinal));
+
+        static Task<HttpResponseMessage> Send(HttpClient client, byte[] body, string secret)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/whatsapp") { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            request.Headers.TryAddWithoutValidation(WapListing.Infrastructure.WhatsApp.WebhookSignature.HeaderName, WapListing.Infrastructure.WhatsApp.WebhookSignature.Sign(body, secret));
+            return client.SendAsync(request);
+        }
     }
 
     [Fact]

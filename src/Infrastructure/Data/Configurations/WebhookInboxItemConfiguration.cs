@@ -12,6 +12,8 @@ public class WebhookInboxItemConfiguration : IEntityTypeConfiguration<WebhookInb
         // What the workers claim next: only rows still waiting.
         builder.HasIndex(i => new { i.NextAttemptAt, i.Id }).HasFilter("processed_at IS NULL AND parked_at IS NULL");
         builder.HasIndex(i => i.ParkedAt).HasFilter("parked_at IS NOT NULL");
+        // What the retention purge deletes: processed bodies, oldest first.
+        builder.HasIndex(i => i.ReceivedAt).HasFilter("processed_at IS NOT NULL");
         builder.Property(i => i.LastError).HasMaxLength(2000);
     }
 }

@@ -1480,6 +1480,10 @@ namespace WapListing.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_webhook_inbox_parked_at")
                         .HasFilter("parked_at IS NOT NULL");
 
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_webhook_inbox_received_at")
+                        .HasFilter("processed_at IS NOT NULL");
+
                     b.HasIndex("NextAttemptAt", "Id")
                         .HasDatabaseName("ix_webhook_inbox_next_attempt_at_id")
                         .HasFilter("processed_at IS NULL AND parked_at IS NULL");

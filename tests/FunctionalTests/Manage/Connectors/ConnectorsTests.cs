@@ -209,6 +209,32 @@ public sealed class ConnectorsTests(DemoAppFixture demo) : IClassFixture<DemoApp
         Assert.Equal("original", demo.App.Services.GetRequiredService<ConnectorSecrets>().Unprotect(stored.App));
     }
 
+    [Fact]
+    public async Task A_new_app_secret_signs_webhooks_at_once_and_the_one_it_replaced_no_longer_does()
+    {
+        var admin = await ManageHttp.AdministratorAsync(demo.App, demo.Data);
+        var s = TestData.Suffix();
+        var (oldSecret, newSecret) = ($"old-app-secret-{s}", $"new-app-secret-{s}");
+        var id = await CreateAsync(admin, s, ("AppSecret", oldSecret));
+        var url = $"/manage/connectors/{id}";
+        var body = System.Text.Encoding.UTF8.GetBytes($"{{\"object\":\"whatsapp_business_account\",\"entry\":[],\"test\":\"{s}\"}}");
+        using var meta = demo.App.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await PostSignedAsync(meta, body, oldSecret)).StatusCode);
+        ManageHttp.RedirectTarget(await admin.PostAsync(url, url, Plain(s).Append(("AppSecret", newSecret)).Append(("Version", ManageHttp.Version(await admin.GetOkAsync(url)))).ToArray()));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await PostSignedAsync(meta, body, oldSecret)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostSignedAsync(meta, body, newSecret)).StatusCode);
+    }
+
+    private static Task<HttpResponseMessage> PostSignedAsync(HttpClient client, byte[] body, string appSecret)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/whatsapp") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        request.Headers.TryAddWithoutValidation(WebhookSignature.HeaderName, WebhookSignature.Sign(body, appSecret));
+        return client.SendAsync(request);
+    }
+
     private static async Task<HttpClient> SignedInAdministratorAsync(WebApplicationFactory<Program> app, TestData data)
     {
         var administrator = await data.AddUserAsync(WapListing.Domain.Entities.UserRole.Administrator, language: "en", allQueues: true, allUsers: true);

@@ -31,6 +31,17 @@ public sealed class WhatsAppOptions
     [Range(1, 1000)]
     public int InboxBatchSize { get; set; } = WebhookInbox.BatchSize;
 
+    /// <summary>
+    /// How long a worker that stored a part-full batch waits before it claims the next one, so that under load batches
+    /// fill up (0: at once). Adds at most this much to the time a message takes to show.
+    /// </summary>
+    [Range(0, 2_000)]
+    public int InboxGatherMilliseconds { get; set; } = 200;
+
+    /// <summary>Days a processed webhook body stays in the inbox (for looking into a delivery); waiting and parked ones stay.</summary>
+    [Range(1, 3650)]
+    public int InboxRetentionDays { get; set; } = 7;
+
     /// <summary>How often an idle worker looks for bodies received by other nodes.</summary>
     [Range(10, 60_000)]
     public int InboxPollMilliseconds { get; set; } = 500;
