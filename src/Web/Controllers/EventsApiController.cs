@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using WapListing.Web.Authorization;
 using WapListing.Web.Features.Ingestion.Events;
+using WapListing.Web.Hosting;
 
 namespace WapListing.Web.Controllers;
 
@@ -15,6 +17,7 @@ namespace WapListing.Web.Controllers;
 [Authorize(Policy = Policies.ApiIngest)]
 [IgnoreAntiforgeryToken] // Authenticated by its Bearer key only: a browser's cookie cannot reach it, so there is no request to forge.
 [RequestSizeLimit(EventsBatch.MaxBodyBytes)]
+[EnableRateLimiting(RateLimits.EventBatches)]
 public sealed class EventsApiController(IngestEvents ingestEvents) : ControllerBase
 {
     public const string NdjsonContentType = "application/x-ndjson";
@@ -22,6 +25,7 @@ public sealed class EventsApiController(IngestEvents ingestEvents) : ControllerB
     [HttpPost]
     [ProducesResponseType<IngestedBatch>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, "application/problem+json")]
     public async Task<IActionResult> Post(CancellationToken cancellationToken)
     {
         var mediaType = Request.ContentType?.Split(';')[0].Trim();

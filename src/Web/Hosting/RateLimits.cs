@@ -7,6 +7,7 @@ namespace WapListing.Web.Hosting;
 public static class RateLimits
 {
     public const string Login = "login";
+    public const string EventBatches = "event-batches";
 
     /// <summary>Sign-in attempts per client address and minute (<see cref="RateLimitingOptions.LoginPermitsPerMinute"/>).</summary>
     public static IServiceCollection AddWapListingRateLimits(this IServiceCollection services)
@@ -15,10 +16,19 @@ public static class RateLimits
         return services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = (context, _) =>
+            options.OnRejected = async (context, _) =>
             {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
-                return ValueTask.CompletedTask;
+                var http = context.HttpContext;
+                if (http.Request.Path.StartsWithSegments("/api"))
+                {
+                    http.Response.Headers.RetryAfter = "1";
+                    await Results.Problem(
+                        statusCode: StatusCodes.Status429TooManyRequests,
+                        title: "Too many event batches are waiting; nothing of this one was stored. Send it again in a moment.").ExecuteAsync(http);
+                    return;
+                }
+
+                http.Response.Headers.RetryAfter = "60";
             };
             options.AddPolicy(Login, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
@@ -28,6 +38,16 @@ public static class RateLimits
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 }));
+            options.AddPolicy(EventBatches, context =>
+            {
+                var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
+                return RateLimitPartition.GetConcurrencyLimiter(EventBatches, _ => new ConcurrencyLimiterOptions
+                {
+                    PermitLimit = limits.EventBatchesAtOnce,
+                    QueueLimit = limits.EventBatchesWaiting,
+                    QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                });
+            });
         });
     }
 }

@@ -27,6 +27,9 @@ public class WebhookAppFixture : IAsyncLifetime
 
     /// <summary>Inbox workers of the in-process app; 0 leaves the inbox to another process.</summary>
     protected virtual int InboxWorkers => 2;
+
+    /// <summary>Settings a fixture adds to the app's.</summary>
+    protected virtual IEnumerable<(string Key, string Value)> MoreSettings => [];
     public GraphApiStandIn Graph { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
     public Connector Connector { get; private set; } = null!;
@@ -37,12 +40,15 @@ public class WebhookAppFixture : IAsyncLifetime
         await _database.InitializeAsync();
         Graph = await GraphApiStandIn.StartAsync();
         App = new WapListingAppFactory(_database.ConnectionString).WithSettings(
+        [
             ("WhatsApp:GraphBaseUrl", Graph.GraphBaseUrl),
             ("WhatsApp:MaxWebhookBytes", MaxWebhookBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("WhatsApp:MaxMediaBytes", MaxMediaBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("WhatsApp:MediaTimeoutSeconds", "5"),
             ("WhatsApp:InboxPollMilliseconds", "50"),
-            ("WhatsApp:InboxWorkers", InboxWorkers.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            ("WhatsApp:InboxWorkers", InboxWorkers.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            .. MoreSettings,
+        ]);
         Http = new HttpClient { BaseAddress = new Uri(App.StartOnRealPort()) };
 
         var secrets = App.Services.GetRequiredService<ConnectorSecrets>();
