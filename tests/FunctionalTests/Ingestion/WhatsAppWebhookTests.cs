@@ -227,9 +227,9 @@ public sealed class WhatsAppWebhookTests(WebhookAppFixture app) : IClassFixture<
     }
 
     [Theory]
-    [InlineData("too-large", "Too large")]
-    [InlineData("missing", "400")]
-    [InlineData("download-fails", "404")]
+    [InlineData("too-large", "too-large:102400")]
+    [InlineData("missing", "graph-status:400")]
+    [InlineData("download-fails", "download-status:404")]
     public async Task A_media_file_that_cannot_be_fetched_shows_why(string situation, string reason)
     {
         var (body, wamid, _) = UniqueCustomer(WebhookAppFixture.Fixture("document"));

@@ -6,8 +6,6 @@ using Microsoft.Extensions.Options;
 namespace WapListing.Web.Features.Ingestion.WhatsApp;
 
 /// <summary>Why a media file could not be fetched; shown in the transcript instead of the file.</summary>
-public sealed class MediaFetchException(string reason) : Exception(reason);
-
 /// <summary>
 /// The WhatsApp Cloud API (Graph API) as a typed <see cref="HttpClient"/>: base URL from <see cref="WhatsAppOptions"/>,
 /// a timeout, and a size limit enforced while reading. Media come in two steps: the id gives a short-lived URL, the URL
@@ -22,31 +20,31 @@ public sealed class GraphApiClient(HttpClient http, IOptions<WhatsAppOptions> op
         using var described = await http.SendAsync(describe, cancellationToken);
         if (!described.IsSuccessStatusCode)
         {
-            throw new MediaFetchException($"The Graph API answered {(int)described.StatusCode} for the media id.");
+            throw new MediaFetchException(MediaFetchFailure.GraphStatus, (int)described.StatusCode);
         }
 
         var media = await described.Content.ReadFromJsonAsync<GraphMedia>(cancellationToken)
-            ?? throw new MediaFetchException("The Graph API described no media.");
+            ?? throw new MediaFetchException(MediaFetchFailure.NotDescribed);
         if (media.FileSize > limit)
         {
-            throw new MediaFetchException($"Too large ({media.FileSize} bytes; the limit is {limit}).");
+            throw new MediaFetchException(MediaFetchFailure.TooLarge, limit);
         }
 
         if (!Uri.TryCreate(media.Url, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http"))
         {
-            throw new MediaFetchException("The Graph API gave no usable media URL.");
+            throw new MediaFetchException(MediaFetchFailure.NoUrl);
         }
 
         using var download = Request(HttpMethod.Get, url, accessToken);
         using var response = await http.SendAsync(download, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
-            throw new MediaFetchException($"The media download answered {(int)response.StatusCode}.");
+            throw new MediaFetchException(MediaFetchFailure.DownloadStatus, (int)response.StatusCode);
         }
 
         if (response.Content.Headers.ContentLength > limit)
         {
-            throw new MediaFetchException($"Too large ({response.Content.Headers.ContentLength} bytes; the limit is {limit}).");
+            throw new MediaFetchException(MediaFetchFailure.TooLarge, limit);
         }
 
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
@@ -57,7 +55,7 @@ public sealed class GraphApiClient(HttpClient http, IOptions<WhatsAppOptions> op
         {
             if (buffer.Length + read > limit)
             {
-                throw new MediaFetchException($"Too large (over the limit of {limit} bytes).");
+                throw new MediaFetchException(MediaFetchFailure.TooLarge, limit);
             }
 
             buffer.Write(chunk, 0, read);

@@ -35,7 +35,7 @@ public sealed class MediaFetcher(WapListingDbContext db, GraphApiClient graph, C
         try
         {
             var accessToken = secrets.Unprotect(protectedToken)
-                ?? throw new MediaFetchException("The connector has no access token for the Graph API.");
+                ?? throw new MediaFetchException(MediaFetchFailure.NoAccessToken);
             var (content, contentType) = await graph.DownloadMediaAsync(message.PendingMediaId!, accessToken, cancellationToken);
             if (attachment is not null)
             {
@@ -47,7 +47,7 @@ public sealed class MediaFetcher(WapListingDbContext db, GraphApiClient graph, C
         }
         catch (Exception e) when (e is MediaFetchException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            var reason = e is MediaFetchException ? e.Message : e is TaskCanceledException ? "Timed out." : "The Graph API could not be reached.";
+            var reason = e is MediaFetchException ? e.Message : e is TaskCanceledException ? MediaFetchFailure.TimedOut : MediaFetchFailure.Unreachable;
             logger.LogWarning("Media of message {MessageId} not fetched: {Reason}", message.Id, reason);
             if (attachment is not null)
             {
