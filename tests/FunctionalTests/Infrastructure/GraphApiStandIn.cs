@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -10,12 +11,14 @@ namespace WapListing.FunctionalTests.Infrastructure;
 
 /// <summary>
 /// A local stand-in for WhatsApp's Graph API on a loopback port: answers media ids the way Meta does (a JSON with a
-/// download URL, then the bytes), with the failures tests ask for. Nothing ever calls the internet.
+/// download URL, then the bytes) and sends (a WhatsApp message id, or Meta's error body), with the failures and delays
+/// tests ask for. Nothing ever calls the internet.
 /// </summary>
 public sealed class GraphApiStandIn : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, StandInMedia> _media = new();
+    private readonly ConcurrentDictionary<string, SendBehaviour> _sends = new();
 
     private GraphApiStandIn(WebApplication app) => _app = app;
 
@@ -23,6 +26,9 @@ public sealed class GraphApiStandIn : IAsyncDisposable
 
     /// <summary>Access tokens the stand-in saw, so tests can prove the connector's token was used.</summary>
     public ConcurrentBag<string> SeenTokens { get; } = [];
+
+    /// <summary>The messages the app sent, as the Graph API received them.</summary>
+    public ConcurrentQueue<SentMessage> SentMessages { get; } = new();
 
     public static async Task<GraphApiStandIn> StartAsync()
     {
@@ -48,6 +54,29 @@ public sealed class GraphApiStandIn : IAsyncDisposable
                 id = mediaId,
             });
         });
+        app.MapPost("/v23.0/{phoneNumberId}/messages", async (string phoneNumberId, HttpContext context) =>
+        {
+            var body = (await JsonNode.ParseAsync(context.Request.Body))!;
+            var to = (string)body["to"]!;
+            standIn.SentMessages.Enqueue(new SentMessage(phoneNumberId, context.Request.Headers.Authorization.ToString(), body));
+            if (standIn._sends.TryGetValue(to, out var behaviour))
+            {
+                await Task.Delay(behaviour.Delay);
+                if (behaviour.ErrorCode is { } code)
+                {
+                    return Results.Json(
+                        new { error = new { message = $"(#{code}) {behaviour.Title}", type = "OAuthException", code, error_data = new { messaging_product = "whatsapp", details = behaviour.Title }, fbtrace_id = "AStandIn" } },
+                        statusCode: behaviour.HttpStatus);
+                }
+            }
+
+            return Results.Json(new
+            {
+                messaging_product = "whatsapp",
+                contacts = new[] { new { input = to, wa_id = to } },
+                messages = new[] { new { id = "wamid.STANDIN" + Guid.NewGuid().ToString("N") } },
+            });
+        });
         app.MapGet("/download/{mediaId}", (string mediaId) =>
             standIn._media.TryGetValue(mediaId, out var media) && !media.FailDownload
                 ? Results.Bytes(media.Content, media.ContentType)
@@ -64,7 +93,17 @@ public sealed class GraphApiStandIn : IAsyncDisposable
     public void AddMedia(string mediaId, byte[] content, string contentType, long? declaredSize = null, bool failDownload = false) =>
         _media[mediaId] = new StandInMedia(content, contentType, declaredSize, failDownload);
 
+    /// <summary>Sends to <paramref name="to"/> are refused the way the Graph API refuses them.</summary>
+    public void FailSendsTo(string to, int code, string title, int httpStatus = 400) => _sends[to] = new SendBehaviour(code, title, httpStatus, TimeSpan.Zero);
+
+    /// <summary>Sends to <paramref name="to"/> are answered only after <paramref name="delay"/>.</summary>
+    public void DelaySendsTo(string to, TimeSpan delay) => _sends[to] = new SendBehaviour(null, null, 200, delay);
+
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    public sealed record SentMessage(string PhoneNumberId, string Authorization, JsonNode Body);
+
+    private sealed record SendBehaviour(int? ErrorCode, string? Title, int HttpStatus, TimeSpan Delay);
 
     private sealed record StandInMedia(byte[] Content, string ContentType, long? DeclaredSize, bool FailDownload);
 }

@@ -45,6 +45,7 @@ public class WebhookAppFixture : IAsyncLifetime
             ("WhatsApp:MaxWebhookBytes", MaxWebhookBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("WhatsApp:MaxMediaBytes", MaxMediaBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("WhatsApp:MediaTimeoutSeconds", "5"),
+            ("WhatsApp:SendTimeoutSeconds", "2"),
             ("WhatsApp:InboxPollMilliseconds", "50"),
             ("WhatsApp:InboxWorkers", InboxWorkers.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             .. MoreSettings,

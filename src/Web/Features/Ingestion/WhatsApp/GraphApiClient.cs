@@ -1,15 +1,16 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using WapListing.Web.Features.Sending;
 
 namespace WapListing.Web.Features.Ingestion.WhatsApp;
 
-/// <summary>Why a media file could not be fetched; shown in the transcript instead of the file.</summary>
 /// <summary>
 /// The WhatsApp Cloud API (Graph API) as a typed <see cref="HttpClient"/>: base URL from <see cref="WhatsAppOptions"/>,
 /// a timeout, and a size limit enforced while reading. Media come in two steps: the id gives a short-lived URL, the URL
-/// gives the bytes; both with the connector's access token.
+/// gives the bytes; both with the connector's access token. Messages to customers go out through it too.
 /// </summary>
 public sealed class GraphApiClient(HttpClient http, IOptions<WhatsAppOptions> options)
 {
@@ -64,8 +65,96 @@ public sealed class GraphApiClient(HttpClient http, IOptions<WhatsAppOptions> op
         return (buffer.ToArray(), media.MimeType ?? response.Content.Headers.ContentType?.MediaType);
     }
 
+    /// <summary>
+    /// Sends a message (<c>POST /{phone-number-id}/messages</c>) and returns the WhatsApp message id it got. Throws
+    /// <see cref="WhatsAppSendException"/> with WhatsApp's code and title when it is refused; on
+    /// <see cref="WhatsAppSendProblem.TimedOut"/> the message may still have gone out (its status webhook will tell,
+    /// with the callback data).
+    /// </summary>
+    public async Task<string> SendMessageAsync(string phoneNumberId, string accessToken, OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.SendTimeoutSeconds));
+        using var request = Request(HttpMethod.Post, new Uri(Uri.EscapeDataString(phoneNumberId) + "/messages", UriKind.Relative), accessToken);
+        request.Content = JsonContent.Create(SendPayload(message), options: PayloadJson);
+        try
+        {
+            using var response = await http.SendAsync(request, timeout.Token);
+            if (!response.IsSuccessStatusCode)
+            {
+                var error = await ReadErrorAsync(response, timeout.Token);
+                throw new WhatsAppSendException(WhatsAppSendFailure.FromCode(error?.Code, error?.Message ?? $"HTTP {(int)response.StatusCode}"));
+            }
+
+            var sent = await response.Content.ReadFromJsonAsync<GraphSent>(timeout.Token);
+            return sent?.Messages?.FirstOrDefault()?.Id is { Length: > 0 } id
+                ? id
+                : throw new WhatsAppSendException(new WhatsAppSendFailure(WhatsAppSendProblem.Other, null, "The Graph API answered without a message id."));
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new WhatsAppSendException(new WhatsAppSendFailure(WhatsAppSendProblem.TimedOut, null, null));
+        }
+        catch (HttpRequestException e)
+        {
+            throw new WhatsAppSendException(new WhatsAppSendFailure(WhatsAppSendProblem.Unreachable, null, e.Message));
+        }
+    }
+
+    private static readonly JsonSerializerOptions PayloadJson = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
+    private static object SendPayload(OutgoingMessage message) => message switch
+    {
+        OutgoingText text => new
+        {
+            messaging_product = "whatsapp",
+            recipient_type = "individual",
+            to = text.To,
+            type = "text",
+            text = new { preview_url = false, body = text.Body },
+            biz_opaque_callback_data = text.CallbackData,
+        },
+        OutgoingTemplate template => new
+        {
+            messaging_product = "whatsapp",
+            recipient_type = "individual",
+            to = template.To,
+            type = "template",
+            template = new
+            {
+                name = template.Name,
+                language = new { code = template.LanguageCode },
+                components = template.BodyParameters.Count == 0
+                    ? null
+                    : new[] { new { type = "body", parameters = template.BodyParameters.Select(p => new { type = "text", text = p }).ToArray() } },
+            },
+            biz_opaque_callback_data = template.CallbackData,
+        },
+        _ => throw new ArgumentOutOfRangeException(nameof(message), message.GetType().Name, "No payload for this kind of message."),
+    };
+
+    private static async Task<GraphError?> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await response.Content.ReadFromJsonAsync<GraphErrorBody>(cancellationToken))?.Error;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     private static HttpRequestMessage Request(HttpMethod method, Uri uri, string accessToken) =>
         new(method, uri) { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", accessToken) } };
+
+    private sealed record GraphSent([property: JsonPropertyName("messages")] IReadOnlyList<GraphSentMessage>? Messages);
+
+    private sealed record GraphSentMessage([property: JsonPropertyName("id")] string? Id);
+
+    private sealed record GraphErrorBody([property: JsonPropertyName("error")] GraphError? Error);
+
+    private sealed record GraphError([property: JsonPropertyName("code")] int? Code, [property: JsonPropertyName("message")] string? Message);
 
     private sealed record GraphMedia(
         [property: JsonPropertyName("url")] string? Url,

@@ -23,6 +23,10 @@ public sealed class WhatsAppOptions
     [Range(1, 300)]
     public int MediaTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>How long sending one message may take before it counts as timed out (it may still have gone out).</summary>
+    [Range(1, 120)]
+    public int SendTimeoutSeconds { get; set; } = 15;
+
     /// <summary>Inbox workers per app node; 0 leaves the inbox to other nodes.</summary>
     [Range(0, 64)]
     public int InboxWorkers { get; set; } = 2;
