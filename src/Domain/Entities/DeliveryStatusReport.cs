@@ -12,4 +12,6 @@ public class DeliveryStatusReport
     public DateTimeOffset Time { get; set; }
     public int? ErrorCode { get; set; }
     public string? ErrorTitle { get; set; }
+    /// <summary>What the app sent the message with as <c>biz_opaque_callback_data</c>; finds a message whose send answer was lost.</summary>
+    public string? CallbackData { get; set; }
 }

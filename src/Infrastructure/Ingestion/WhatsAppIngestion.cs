@@ -214,10 +214,11 @@ public sealed class WhatsAppIngestion(WapListingDbContext db, TimeProvider clock
         var times = reports.Select(s => s.Time.ToUniversalTime()).ToArray();
         var codes = reports.Select(s => s.ErrorCode).ToArray();
         var titles = reports.Select(s => Truncate(s.ErrorTitle, 300)).ToArray();
+        var callbacks = reports.Select(s => s.CallbackData).ToArray();
         await db.Database.ExecuteSqlAsync(
             $"""
-            INSERT INTO delivery_status_reports (whats_app_message_id, status, time, error_code, error_title)
-            SELECT * FROM unnest({ids}, {kinds}, {times}, {codes}, {titles})
+            INSERT INTO delivery_status_reports (whats_app_message_id, status, time, error_code, error_title, callback_data)
+            SELECT * FROM unnest({ids}, {kinds}, {times}, {codes}, {titles}, {callbacks})
             ON CONFLICT (whats_app_message_id, status) DO NOTHING
             """,
             cancellationToken);

@@ -115,7 +115,8 @@ public sealed record WebhookStatus(
     [property: JsonPropertyName("timestamp")] string? Timestamp,
     [property: JsonPropertyName("recipient_id")] string? RecipientId,
     [property: JsonPropertyName("recipient_user_id")] string? RecipientUserId,
-    [property: JsonPropertyName("errors")] IReadOnlyList<WebhookError>? Errors);
+    [property: JsonPropertyName("errors")] IReadOnlyList<WebhookError>? Errors,
+    [property: JsonPropertyName("biz_opaque_callback_data")] string? CallbackData = null);
 
 public sealed record WebhookError(
     [property: JsonPropertyName("code")] int? Code,

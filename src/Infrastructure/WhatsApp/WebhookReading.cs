@@ -18,14 +18,18 @@ public sealed record InboundMessage(
 /// <summary>Media arrive as ids; the bytes are fetched from the Graph API afterwards.</summary>
 public sealed record InboundMedia(string MediaId, string ContentType, string FileName);
 
-/// <summary>A delivery status of one of the business's messages.</summary>
+/// <summary>
+/// A delivery status of one of the business's messages, with the callback data the app sent the message with
+/// (<c>biz_opaque_callback_data</c>): it recognises a message whose send answer was lost.
+/// </summary>
 public sealed record InboundStatus(
     string PhoneNumberId,
     string WhatsAppMessageId,
     DeliveryStatus Status,
     DateTimeOffset Time,
     int? ErrorCode,
-    string? ErrorTitle);
+    string? ErrorTitle,
+    string? CallbackData = null);
 
 /// <summary>What one webhook body says, in the app's terms; parts it cannot use are counted, never silently lost.</summary>
 public sealed record WebhookContent(IReadOnlyList<InboundMessage> Messages, IReadOnlyList<InboundStatus> Statuses, int Ignored);
@@ -187,7 +191,8 @@ public static class WebhookReading
         }
 
         var error = s.Errors?.FirstOrDefault();
-        return new InboundStatus(phoneNumberId, s.Id, status.Value, time, error?.Code, error?.Title ?? error?.Message);
+        var callbackData = s.CallbackData is { Length: > 0 and <= 512 } data ? data : null;
+        return new InboundStatus(phoneNumberId, s.Id, status.Value, time, error?.Code, error?.Title ?? error?.Message, callbackData);
     }
 
     private static DateTimeOffset? Time(string? unixSeconds) =>

@@ -51,6 +51,7 @@ public sealed class InboxBatchTests(InboxLeftToOtherProcessesFixture app) : ICla
         Assert.Equal(2, stored.Count);
         Assert.Single(stored.Select(m => m.InteractionId).Distinct());
         Assert.Equal(DeliveryStatus.Delivered, (await db.Messages.SingleAsync(m => m.WhatsAppMessageId == outbound)).DeliveryStatus);
+        Assert.Equal("wl-send-7f3c", (await db.DeliveryStatusReports.SingleAsync(r => r.WhatsAppMessageId == outbound)).CallbackData);
         Assert.Equal(0, await db.Messages.CountAsync(m => m.WhatsAppMessageId.StartsWith("wamid.BX")));
 
         var inbox = await db.WebhookInbox.AsNoTracking().OrderBy(i => i.Id).ToListAsync();

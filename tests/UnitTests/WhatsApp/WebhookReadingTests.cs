@@ -51,7 +51,7 @@ public sealed class WebhookReadingTests
     }
 
     [Fact]
-    public void Statuses_carry_their_message_id_time_and_error()
+    public void Statuses_carry_their_message_id_time_error_and_the_callback_data_the_message_was_sent_with()
     {
         var content = Read("statuses");
 
@@ -62,12 +62,14 @@ public sealed class WebhookReadingTests
             {
                 Assert.Equal(("wamid.OUT1", DeliveryStatus.Delivered), (delivered.WhatsAppMessageId, delivered.Status));
                 Assert.Null(delivered.ErrorCode);
+                Assert.Equal("wl-send-7f3c", delivered.CallbackData);
             },
             failed =>
             {
                 Assert.Equal(("wamid.OUT2", DeliveryStatus.Failed), (failed.WhatsAppMessageId, failed.Status));
                 Assert.Equal(131047, failed.ErrorCode);
                 Assert.Equal("Re-engagement message", failed.ErrorTitle);
+                Assert.Null(failed.CallbackData);
             });
     }
 

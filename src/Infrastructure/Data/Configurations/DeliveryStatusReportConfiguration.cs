@@ -11,5 +11,7 @@ public class DeliveryStatusReportConfiguration : IEntityTypeConfiguration<Delive
         builder.Property(s => s.WhatsAppMessageId).HasMaxLength(200);
         builder.HasIndex(s => new { s.WhatsAppMessageId, s.Status }).IsUnique();
         builder.Property(s => s.ErrorTitle).HasMaxLength(300);
+        builder.Property(s => s.CallbackData).HasMaxLength(512);
+        builder.HasIndex(s => s.CallbackData).HasFilter("callback_data IS NOT NULL");
     }
 }

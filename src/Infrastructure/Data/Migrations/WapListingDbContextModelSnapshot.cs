@@ -608,6 +608,11 @@ namespace WapListing.Infrastructure.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("CallbackData")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("callback_data");
+
                     b.Property<int?>("ErrorCode")
                         .HasColumnType("integer")
                         .HasColumnName("error_code");
@@ -635,6 +640,10 @@ namespace WapListing.Infrastructure.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_delivery_status_reports");
+
+                    b.HasIndex("CallbackData")
+                        .HasDatabaseName("ix_delivery_status_reports_callback_data")
+                        .HasFilter("callback_data IS NOT NULL");
 
                     b.HasIndex("WhatsAppMessageId", "Status")
                         .IsUnique()
