@@ -31,7 +31,7 @@ public sealed class StreamedQueryCancellationTests(EmptyDatabaseFixture database
         }
 
         Assert.Equal(Enumerable.Range(1, 10).Select(i => (long)i), seen);
-        Assert.True(await ServerActivity.EventuallyAsync(async () => await Server.RollbacksAsync() > rollbacksBefore), "the statement was not cancelled on the server");
+        Assert.True(await ServerActivity.EventuallyInStatisticsAsync(async () => await Server.RollbacksAsync() > rollbacksBefore), "the statement was not cancelled on the server");
         Assert.Equal(0, await Server.RunningStatementsAsync());
         Assert.Equal(42, await db.Database.SqlQuery<int>($"SELECT 42 AS \"Value\"").SingleAsync());
     }

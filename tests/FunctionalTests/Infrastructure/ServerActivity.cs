@@ -20,10 +20,21 @@ public sealed class ServerActivity(string connectionString)
     public Task<long> BusySessionsAsync() =>
         ScalarAsync("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle'");
 
-    /// <summary>Polls until the condition holds (statistics reach pg_stat_database with a delay), at most 30 s.</summary>
-    public static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
+    /// <summary>
+    /// PostgreSQL 15 flushes a backend's counters to pg_stat_database when it can take the statistics lock without
+    /// waiting, and at the latest after 60 s (PGSTAT_MAX_INTERVAL): under a busy test run a counter can lag that long.
+    /// </summary>
+    private static readonly TimeSpan StatisticsPatience = TimeSpan.FromSeconds(75);
+
+    /// <summary>Polls until the condition holds, at most 30 s.</summary>
+    public static Task<bool> EventuallyAsync(Func<Task<bool>> condition) => EventuallyAsync(condition, Patience);
+
+    /// <summary>Polls until a condition on pg_stat_database's counters holds, as long as PostgreSQL may take to flush them.</summary>
+    public static Task<bool> EventuallyInStatisticsAsync(Func<Task<bool>> condition) => EventuallyAsync(condition, StatisticsPatience);
+
+    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan patience)
     {
-        var deadline = DateTime.UtcNow + Patience;
+        var deadline = DateTime.UtcNow + patience;
         while (DateTime.UtcNow < deadline)
         {
             if (await condition())
