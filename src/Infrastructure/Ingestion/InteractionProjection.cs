@@ -21,10 +21,6 @@ public static class InteractionProjection
         ProcessingEventKind.TimedOut, ProcessingEventKind.Missed,
     ];
 
-    /// <summary>Recomputes one interaction inside the caller's transaction; the caller saves.</summary>
-    public static Task RecomputeAsync(WapListingDbContext db, long interactionId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        RecomputeAsync(db, [interactionId], now, cancellationToken);
-
     /// <summary>
     /// Recomputes many interactions inside the caller's transaction with a fixed number of round trips (their rows,
     /// activities, participants and events are read at once); the caller saves.

@@ -22,8 +22,6 @@ public sealed class WhatsAppIngestion(WapListingDbContext db, TimeProvider clock
     /// <summary>Event id prefix of the queueing step a new chat from the webhook gets (before the routing engine says more).</summary>
     public const string QueuedEventPrefix = "wa-queued:";
 
-    public Task IngestAsync(WebhookContent content, CancellationToken cancellationToken) => IngestAsync([content], cancellationToken);
-
     public async Task IngestAsync(IReadOnlyCollection<WebhookContent> contents, CancellationToken cancellationToken)
     {
         var messages = contents.SelectMany(c => c.Messages)

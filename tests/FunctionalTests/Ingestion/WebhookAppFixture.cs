@@ -88,7 +88,11 @@ public class WebhookAppFixture : IAsyncLifetime
         File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "WhatsAppWebhooks", name + ".json"));
 
     /// <summary>Posts a body the way Meta does, signed with <paramref name="secret"/> (null: no signature header).</summary>
-    public Task<HttpResponseMessage> PostWebhookAsync(byte[] body, string? secret = AppSecret, string? signature = null)
+    public Task<HttpResponseMessage> PostWebhookAsync(byte[] body, string? secret = AppSecret, string? signature = null) =>
+        Http.SendAsync(SignedWebhook(body, secret, signature));
+
+    /// <summary>A webhook request as Meta sends it: the body, and <c>X-Hub-Signature-256</c> under <paramref name="secret"/> (or as given).</summary>
+    public static HttpRequestMessage SignedWebhook(byte[] body, string? secret, string? signature = null)
     {
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
@@ -98,7 +102,7 @@ public class WebhookAppFixture : IAsyncLifetime
             request.Headers.TryAddWithoutValidation(WebhookSignature.HeaderName, header);
         }
 
-        return Http.SendAsync(request);
+        return request;
     }
 
     /// <summary>Waits (bounded) until the inbox workers have dealt with every body received so far.</summary>

@@ -70,13 +70,7 @@ public sealed class WhatsAppWebhookTests(WebhookAppFixture app) : IClassFixture<
         Assert.Contains(requestLog, l => l.Contains("/webhooks/whatsapp", StringComparison.Ordinal) && l.Contains("401", StringComparison.Ordinal));
         Assert.Single(requestLog, l => l.Contains("/webhooks/whatsapp", StringComparison.Ordinal));
 
-        static Task<HttpResponseMessage> Send(HttpClient client, byte[] body, string secret)
-        {
-            var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/whatsapp") { Content = new ByteArrayContent(body) };
-            request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-            request.Headers.TryAddWithoutValidation(WapListing.Infrastructure.WhatsApp.WebhookSignature.HeaderName, WapListing.Infrastructure.WhatsApp.WebhookSignature.Sign(body, secret));
-            return client.SendAsync(request);
-        }
+        static Task<HttpResponseMessage> Send(HttpClient client, byte[] body, string secret) => client.SendAsync(WebhookAppFixture.SignedWebhook(body, secret));
     }
 
     [Fact]

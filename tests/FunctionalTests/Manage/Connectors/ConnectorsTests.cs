@@ -227,13 +227,8 @@ public sealed class ConnectorsTests(DemoAppFixture demo) : IClassFixture<DemoApp
         Assert.Equal(HttpStatusCode.OK, (await PostSignedAsync(meta, body, newSecret)).StatusCode);
     }
 
-    private static Task<HttpResponseMessage> PostSignedAsync(HttpClient client, byte[] body, string appSecret)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/whatsapp") { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        request.Headers.TryAddWithoutValidation(WebhookSignature.HeaderName, WebhookSignature.Sign(body, appSecret));
-        return client.SendAsync(request);
-    }
+    private static Task<HttpResponseMessage> PostSignedAsync(HttpClient client, byte[] body, string appSecret) =>
+        client.SendAsync(WapListing.FunctionalTests.Ingestion.WebhookAppFixture.SignedWebhook(body, appSecret));
 
     private static async Task<HttpClient> SignedInAdministratorAsync(WebApplicationFactory<Program> app, TestData data)
     {
