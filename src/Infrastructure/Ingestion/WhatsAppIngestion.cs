@@ -110,13 +110,7 @@ public sealed class WhatsAppIngestion(WapListingDbContext db, TimeProvider clock
             return [];
         }
 
-        var connectorIds = fresh.Select(m => (int?)connectors[m.PhoneNumberId].Id).Distinct().ToList();
-        var customerKeys = fresh.Select(m => m.CustomerKey).Distinct().ToList();
-        var open = (await db.Interactions
-                .Where(i => connectorIds.Contains(i.ConnectorId) && customerKeys.Contains(i.CustomerKey!) && i.ClosedTime == null && !i.IsDraft)
-                .ToListAsync(cancellationToken))
-            .GroupBy(i => (i.ConnectorId!.Value, i.CustomerKey!))
-            .ToDictionary(g => g.Key, g => g.MaxBy(i => i.Time)!);
+        var open = await OpenChats.FindAsync(db, fresh.Select(m => ((int?)connectors[m.PhoneNumberId].Id, m.CustomerKey)), cancellationToken);
         var opened = new List<(Interaction Interaction, InboundMessage First, Connector Connector)>();
         foreach (var inbound in fresh)
         {

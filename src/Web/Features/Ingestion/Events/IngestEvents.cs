@@ -121,18 +121,10 @@ public sealed class IngestEvents(WapListingDbContext db, TimeProvider clock)
         var named = names.Count == 0
             ? []
             : await db.Interactions.Where(i => names.Contains(i.Name)).ToDictionaryAsync(i => i.Name, StringComparer.Ordinal, cancellationToken);
-        var byCustomer = facts.Where(e => e.Raw.Interaction!.Name is null).ToList();
-        var open = new Dictionary<(int?, string), Interaction>();
-        if (byCustomer.Count > 0)
-        {
-            var connectorIds = byCustomer.Select(e => references.ConnectorId(e.Raw.Interaction!.Connector)).Distinct().ToList();
-            var customers = byCustomer.Select(e => e.Raw.Interaction!.Customer!).Distinct().ToList();
-            open = (await db.Interactions
-                    .Where(i => connectorIds.Contains(i.ConnectorId) && customers.Contains(i.CustomerKey!) && i.ClosedTime == null && !i.IsDraft)
-                    .ToListAsync(cancellationToken))
-                .GroupBy(i => (i.ConnectorId, i.CustomerKey!))
-                .ToDictionary(g => g.Key, g => g.MaxBy(i => i.Time)!);
-        }
+        var open = await OpenChats.FindAsync(
+            db,
+            facts.Where(e => e.Raw.Interaction!.Name is null).Select(e => (references.ConnectorId(e.Raw.Interaction!.Connector), e.Raw.Interaction!.Customer!)),
+            cancellationToken);
 
         var resolved = new Dictionary<int, Interaction>();
         foreach (var e in facts)
