@@ -30,6 +30,8 @@ public class WapListingDbContext(DbContextOptions<WapListingDbContext> options)
     public DbSet<WebhookInboxItem> WebhookInbox => Set<WebhookInboxItem>();
     public DbSet<DeliveryStatusReport> DeliveryStatusReports => Set<DeliveryStatusReport>();
     public DbSet<InteractionEvent> InteractionEvents => Set<InteractionEvent>();
+    public DbSet<OutboundSend> OutboundSends => Set<OutboundSend>();
+    public DbSet<WhatsAppTemplate> WhatsAppTemplates => Set<WhatsAppTemplate>();
     public DbSet<AppSetting> AppSettings => Set<AppSetting>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

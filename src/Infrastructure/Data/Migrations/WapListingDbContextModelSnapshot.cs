@@ -1023,6 +1023,113 @@ namespace WapListing.Infrastructure.Data.Migrations
                     b.ToTable("message_attachments", (string)null);
                 });
 
+            modelBuilder.Entity("WapListing.Domain.Entities.OutboundSend", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("ClientKey")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_key");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<int>("ConnectorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("connector_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int?>("ErrorCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("error_code");
+
+                    b.Property<string>("ErrorTitle")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("error_title");
+
+                    b.Property<long>("InteractionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("interaction_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("problem");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("TemplateLanguage")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("template_language");
+
+                    b.Property<string>("TemplateName")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("template_name");
+
+                    b.PrimitiveCollection<List<string>>("TemplateParameters")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("template_parameters");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(8192)
+                        .HasColumnType("character varying(8192)")
+                        .HasColumnName("text");
+
+                    b.Property<int?>("UserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("WhatsAppMessageId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("whats_app_message_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbound_sends");
+
+                    b.HasIndex("ClientKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbound_sends_client_key");
+
+                    b.HasIndex("ConnectorId")
+                        .HasDatabaseName("ix_outbound_sends_connector_id");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_outbound_sends_created_at")
+                        .HasFilter("state = 'Pending'");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_outbound_sends_user_id");
+
+                    b.HasIndex("InteractionId", "CreatedAt")
+                        .HasDatabaseName("ix_outbound_sends_interaction_id_created_at");
+
+                    b.ToTable("outbound_sends", (string)null);
+                });
+
             modelBuilder.Entity("WapListing.Domain.Entities.ProcessingEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1500,6 +1607,60 @@ namespace WapListing.Infrastructure.Data.Migrations
                     b.ToTable("webhook_inbox", (string)null);
                 });
 
+            modelBuilder.Entity("WapListing.Domain.Entities.WhatsAppTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("category");
+
+                    b.Property<int>("ConnectorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("connector_id");
+
+                    b.Property<DateTimeOffset>("FetchedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("fetched_at");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("ParameterCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("parameter_count");
+
+                    b.HasKey("Id")
+                        .HasName("pk_whatsapp_templates");
+
+                    b.HasIndex("ConnectorId", "Name", "Language")
+                        .IsUnique()
+                        .HasDatabaseName("ix_whatsapp_templates_connector_id_name_language");
+
+                    b.ToTable("whatsapp_templates", (string)null);
+                });
+
             modelBuilder.Entity("queue_group_members", b =>
                 {
                     b.Property<int>("GroupsId")
@@ -1800,6 +1961,29 @@ namespace WapListing.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_message_attachments_messages_message_id");
                 });
 
+            modelBuilder.Entity("WapListing.Domain.Entities.OutboundSend", b =>
+                {
+                    b.HasOne("WapListing.Domain.Entities.Connector", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_outbound_sends_connectors_connector_id");
+
+                    b.HasOne("WapListing.Domain.Entities.Interaction", null)
+                        .WithMany()
+                        .HasForeignKey("InteractionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_outbound_sends_interactions_interaction_id");
+
+                    b.HasOne("WapListing.Domain.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_outbound_sends_asp_net_users_user_id");
+                });
+
             modelBuilder.Entity("WapListing.Domain.Entities.ProcessingEvent", b =>
                 {
                     b.HasOne("WapListing.Domain.Entities.Interaction", null)
@@ -1888,6 +2072,16 @@ namespace WapListing.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_rights_grants_users_viewer_id");
+                });
+
+            modelBuilder.Entity("WapListing.Domain.Entities.WhatsAppTemplate", b =>
+                {
+                    b.HasOne("WapListing.Domain.Entities.Connector", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_whatsapp_templates_connectors_connector_id");
                 });
 
             modelBuilder.Entity("queue_group_members", b =>
