@@ -41,6 +41,7 @@ public static class FeatureServices
         services.AddScoped<GetQaReview>();
         services.AddScoped<StartNewActivity>();
         services.AddScoped<CloseDraft>();
+        services.AddScoped<CloseActivity>();
         services.AddScoped<DiscardDraft>();
         services.AddScoped<RemoveFromMissed>();
         services.AddScoped<PairContact>();

@@ -28,6 +28,11 @@ public sealed class DetailActionsController : Controller
     public async Task<IActionResult> CloseDraft([FromForm] InteractionActionRequest request, [FromServices] CloseDraft closeDraft, CancellationToken cancellationToken) =>
         Answer(await closeDraft.HandleAsync(request, cancellationToken), request.Name!, "draftclosed");
 
+    [HttpPost("close-activity")]
+    [Authorize(Policy = Policies.EditInteractions)]
+    public async Task<IActionResult> CloseActivity([FromForm] InteractionActionRequest request, [FromServices] CloseActivity closeActivity, CancellationToken cancellationToken) =>
+        Answer(await closeActivity.HandleAsync(request, cancellationToken), request.Name!, "activityclosed");
+
     [HttpPost("discard-draft")]
     [Authorize(Policy = Policies.EditInteractions)]
     public async Task<IActionResult> DiscardDraft([FromForm] InteractionActionRequest request, [FromServices] DiscardDraft discardDraft, CancellationToken cancellationToken)

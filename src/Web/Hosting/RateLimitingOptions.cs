@@ -21,4 +21,8 @@ public sealed class RateLimitingOptions
     /// <summary>Event batches that may wait in line; beyond, a batch gets 429 with <c>Retry-After</c>.</summary>
     [Range(0, 10_000)]
     public int EventBatchesWaiting { get; set; } = 200;
+
+    /// <summary>WhatsApp messages one user may send a minute from the composer (per app node); more are refused with a notice.</summary>
+    [Range(1, 10_000)]
+    public int MessagesPerUserPerMinute { get; set; } = 20;
 }

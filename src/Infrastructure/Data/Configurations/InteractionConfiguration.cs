@@ -16,6 +16,8 @@ public class InteractionConfiguration : IEntityTypeConfiguration<Interaction>
         // The customer's open chat on a connector: what a new WhatsApp message is appended to.
         builder.HasIndex(i => new { i.ConnectorId, i.CustomerKey, i.Time }).HasFilter("closed_time IS NULL");
         builder.HasIndex(i => i.ConnectorId);
+        // A customer's chats by number: the 24-hour window before writing to them, and the missed chats a message answers.
+        builder.HasIndex(i => new { i.CustomerNumber, i.ConnectorId });
 
         // The default listing: a time range, newest first, optionally within queues.
         builder.HasIndex(i => new { i.Time, i.Id }).IsDescending(true, true);

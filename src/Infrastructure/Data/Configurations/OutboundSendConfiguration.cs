@@ -10,8 +10,8 @@ public class OutboundSendConfiguration : IEntityTypeConfiguration<OutboundSend>
     {
         builder.HasIndex(s => s.ClientKey).IsUnique();
         builder.HasIndex(s => new { s.InteractionId, s.CreatedAt });
-        // What the recovery looks at: sends whose answer is still missing.
-        builder.HasIndex(s => s.CreatedAt).HasFilter("state = 'Pending'");
+        // What the recovery looks at: sends whose answer is missing or came late.
+        builder.HasIndex(s => s.CreatedAt).HasFilter("state IN ('Pending', 'Unconfirmed')");
         builder.HasOne<Interaction>().WithMany().HasForeignKey(s => s.InteractionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<User>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Connector>().WithMany().HasForeignKey(s => s.ConnectorId).OnDelete(DeleteBehavior.Cascade);

@@ -781,6 +781,9 @@ namespace WapListing.Infrastructure.Data.Migrations
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_interactions_user_id");
 
+                    b.HasIndex("CustomerNumber", "ConnectorId")
+                        .HasDatabaseName("ix_interactions_customer_number_connector_id");
+
                     b.HasIndex("QueueId", "Time")
                         .HasDatabaseName("ix_interactions_queue_id_time");
 
@@ -1119,7 +1122,7 @@ namespace WapListing.Infrastructure.Data.Migrations
 
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_outbound_sends_created_at")
-                        .HasFilter("state = 'Pending'");
+                        .HasFilter("state IN ('Pending', 'Unconfirmed')");
 
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_outbound_sends_user_id");

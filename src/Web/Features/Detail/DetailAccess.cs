@@ -17,6 +17,9 @@ public sealed record DetailAccess(
     bool CanCloseDraft,
     bool CanDiscardDraft)
 {
+    /// <summary>Whether the viewer's role may act on interactions at all (the EditInteractions policy).</summary>
+    public bool CanEdit { get; init; }
+
     public static async Task<DetailAccess> DecideAsync(ViewerAccess viewer, InteractionData interaction)
     {
         var canEdit = await viewer.CanEditInteractionsAsync();
@@ -29,7 +32,10 @@ public sealed record DetailAccess(
             CanRemoveFromMissed: await viewer.CanRemoveFromMissedAsync() && interaction.MissedState == MissedState.Shown,
             CanAnonymize: await viewer.CanAnonymizeAsync() && notAnonymized,
             CanCloseDraft: canEdit && interaction.IsDraft && interaction.HasOpenActivity,
-            CanDiscardDraft: canEdit && interaction.IsDraft && !interaction.HasMessages);
+            CanDiscardDraft: canEdit && interaction.IsDraft && !interaction.HasMessages)
+        {
+            CanEdit = canEdit,
+        };
     }
 
     /// <summary>Whether the viewer may open a panel (the Pair panel also needs an interaction that is not anonymized).</summary>

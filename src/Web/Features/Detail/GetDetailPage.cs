@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using WapListing.Domain.Entities;
 using WapListing.Web.Authorization;
+using WapListing.Web.Features.Sending;
 using WapListing.Web.Identity;
 using WapListing.Web.Localization;
 
@@ -36,9 +38,14 @@ public sealed class GetDetailPage(
     DetailSearches searches,
     ViewerAccess viewerAccess,
     CurrentViewer viewer,
+    ComposerQuery composerQuery,
     IStringLocalizer<SharedResource> localizer)
 {
-    public async Task<InteractionDetailViewModel?> HandleAsync(GetDetailPageRequest request, CancellationToken cancellationToken)
+    public async Task<InteractionDetailViewModel?> HandleAsync(GetDetailPageRequest request, CancellationToken cancellationToken) =>
+        await HandleAsync(request, null, cancellationToken);
+
+    /// <summary>The page with the composer as the last form left it (its preview, or why it was not sent).</summary>
+    public async Task<InteractionDetailViewModel?> HandleAsync(GetDetailPageRequest request, ComposerState? composer, CancellationToken cancellationToken)
     {
         var detail = await detailQuery.LoadAsync(request.ActivityDetail, cancellationToken);
         if (detail is null)
@@ -61,9 +68,14 @@ public sealed class GetDetailPage(
         var tickets = panel == DetailPanel.Ticket ? await searches.TicketsAsync(search, cancellationToken) : [];
         var tab = string.Equals(request.Tab, "activity", StringComparison.OrdinalIgnoreCase) ? DetailTab.Activity : DetailTab.Wap;
         var message = request.Done is { Length: <= 40 } done && localizer[$"Detail.Done.{done}"] is { ResourceNotFound: false } text ? text.Value : null;
+        var viewerId = viewer.UserId;
+        var interaction = detail.Interaction;
         return new InteractionDetailViewModel(detail, selected, tab, panel, search, contacts, tickets, access, viewer.TimeZone, message)
         {
             ListingBack = DetailLinks.ListingBack(request.Back),
+            Composer = await composerQuery.LoadAsync(interaction, composer, cancellationToken),
+            CanCloseActivity = access.CanEdit && !interaction.IsDraft && interaction.Direction == InteractionDirection.Out
+                && interaction.ClosedTime is null && detail.Activities.Any(a => a.UserId == viewerId && a.ClosedAt is null),
         };
     }
 }

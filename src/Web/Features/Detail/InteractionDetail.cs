@@ -5,4 +5,5 @@ public sealed record InteractionDetail(
     IReadOnlyList<ActivityItem> Activities,
     IReadOnlyList<MessageItem> Messages,
     IReadOnlyList<ProcessingEventItem> Events,
-    string RequestedName);
+    string RequestedName,
+    IReadOnlyList<Sending.SendAttemptItem> SendAttempts);

@@ -4,6 +4,7 @@ using WapListing.Infrastructure.Data;
 using WapListing.Infrastructure.Rights;
 using WapListing.Web.Authorization;
 using WapListing.Web.Identity;
+using WapListing.Web.Features.Sending;
 using WapListing.Web.Validation;
 
 namespace WapListing.Web.Features.Detail;
@@ -11,7 +12,7 @@ namespace WapListing.Web.Features.Detail;
 /// <summary>
 /// The detail of one interaction found by its own name or one of its activities' names, within the
 /// viewer's rights (else null: the same 404 for unknown and foreign). Another interaction it names (the one that
-/// contacted it back) is read through the rights rule too. A fixed four round trips.
+/// contacted it back) is read through the rights rule too. A fixed four round trips (five for an outbound chat: its sends).
 /// </summary>
 public sealed class InteractionDetailQuery(WapListingDbContext db, CurrentViewer viewer, ViewerAccess access)
 {
@@ -86,6 +87,18 @@ public sealed class InteractionDetailQuery(WapListingDbContext db, CurrentViewer
             .Select(e => new ProcessingEventItem(e.Time, e.Kind, e.Queue != null ? e.Queue.Name : null, e.User != null ? e.User.DisplayName : null, e.Detail))
             .ToListAsync(cancellationToken);
 
-        return new InteractionDetail(interaction, activities, messages, events, name);
+        // Only chats written from the app have sends; those not in the transcript (waiting, refused, unconfirmed) show beside it.
+        var sendAttempts = interaction.Direction == InteractionDirection.Out
+            ? await db.OutboundSends.AsNoTracking()
+                .Where(s => s.InteractionId == interaction.Id && s.State != OutboundSendState.Accepted)
+                .OrderBy(s => s.CreatedAt).ThenBy(s => s.Id)
+                .Select(s => new SendAttemptItem(
+                    s.CreatedAt,
+                    db.Users.Where(u => u.Id == s.UserId).Select(u => u.DisplayName).FirstOrDefault(),
+                    s.Text, s.State, s.Problem, s.ErrorCode, s.ErrorTitle))
+                .ToListAsync(cancellationToken)
+            : [];
+
+        return new InteractionDetail(interaction, activities, messages, events, name, sendAttempts);
     }
 }

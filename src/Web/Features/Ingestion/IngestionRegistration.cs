@@ -3,12 +3,13 @@ using Microsoft.Extensions.Options;
 using WapListing.Infrastructure.WhatsApp;
 using WapListing.Web.Features.Ingestion.Events;
 using WapListing.Web.Features.Ingestion.WhatsApp;
+using WapListing.Web.Features.Sending;
 
 namespace WapListing.Web.Features.Ingestion;
 
 public static class IngestionRegistration
 {
-    /// <summary>Real chats in (DESIGN §9 A, B): the WhatsApp webhook, its inbox workers, the Graph API client and the events API.</summary>
+    /// <summary>Real chats in and out (DESIGN §9 A, B, §6): the WhatsApp webhook, its inbox workers, the Graph API client, sending and the events API.</summary>
     public static IServiceCollection AddIngestion(this IServiceCollection services)
     {
         services.AddOptions<WhatsAppOptions>().BindConfiguration(WhatsAppOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -26,6 +27,11 @@ public static class IngestionRegistration
             http.Timeout = TimeSpan.FromSeconds(options.MediaTimeoutSeconds);
         });
         services.AddHostedService<InboxWorker>();
+        services.AddSingleton<SendingRateLimiter>();
+        services.AddScoped<SendWhatsAppMessage>();
+        services.AddScoped<ComposerQuery>();
+        services.AddScoped<ComposerPreviewer>();
+        services.AddHostedService<SendRecoveryWorker>();
         return services;
     }
 }

@@ -13,14 +13,21 @@ public enum WhatsAppSendProblem
     TemplateProblem,
     InvalidRequest,
     ServiceUnavailable,
+    /// <summary>No answer in time: the message may still have gone out.</summary>
     TimedOut,
+    /// <summary>The Graph API could not be reached at all: nothing went out.</summary>
     Unreachable,
+    /// <summary>The answer broke off or made no sense: the message may still have gone out.</summary>
+    AnswerLost,
     Other,
 }
 
 /// <summary>WhatsApp did not take a message: its error code and title (from the Graph API or a failed status), and what that means.</summary>
 public sealed record WhatsAppSendFailure(WhatsAppSendProblem Problem, int? Code, string? Title)
 {
+    /// <summary>Whether the message may have reached WhatsApp despite the failure (so it must not be sent again blindly).</summary>
+    public bool MayHaveGoneOut => Problem is WhatsAppSendProblem.TimedOut or WhatsAppSendProblem.AnswerLost;
+
     /// <summary>
     /// The Cloud API's error codes (Meta recommends deciding on <c>code</c>, not on titles): 131047 more than 24 hours
     /// since the customer wrote, 131026 undeliverable (not on WhatsApp), 131030 not among a test number's recipients,

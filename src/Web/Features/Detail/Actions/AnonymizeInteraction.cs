@@ -9,7 +9,7 @@ namespace WapListing.Web.Features.Detail.Actions;
 /// <summary>
 /// DESIGN §6: in one transaction, message texts and attachments deleted; customer number, profile name
 /// and CRM link removed from the interaction and its activities; free texts that may quote the customer
-/// (event details, QA comments, notes) cleared; statistics kept; marked with who and when; audited
+/// (event details, QA comments, notes, texts and template values of messages sent from the app) cleared; statistics kept; marked with who and when; audited
 /// by id only. Idempotent and irreversible.
 /// WhatsApp message ids are replaced too: real ones are base64 that contains the customer's number. The replacement
 /// <c>anonymized:&lt;message row id&gt;</c> holds nothing of the original (not even a hash of it, which could be
@@ -51,8 +51,14 @@ public sealed class AnonymizeInteraction(WapListingDbContext db, CurrentViewer v
             .ExecuteUpdateAsync(set => set.SetProperty(r => r.Comment, (string?)null), cancellationToken);
         await db.ProcessingEvents.Where(e => e.InteractionId == id)
             .ExecuteUpdateAsync(set => set.SetProperty(e => e.Detail, (string?)null), cancellationToken);
+        await db.OutboundSends.Where(s => s.InteractionId == id).ExecuteUpdateAsync(set => set
+            .SetProperty(s => s.Text, (string?)null)
+            .SetProperty(s => s.TemplateParameters, new List<string>())
+            .SetProperty(s => s.WhatsAppMessageId, (string?)null)
+            .SetProperty(s => s.ErrorTitle, (string?)null), cancellationToken);
         var changed = await db.Interactions.Where(i => i.Id == id && i.AnonymizedAt == null).ExecuteUpdateAsync(set => set
             .SetProperty(i => i.CustomerNumber, (string?)null)
+            .SetProperty(i => i.CustomerKey, (string?)null)
             .SetProperty(i => i.WhatsAppContact, (string?)null)
             .SetProperty(i => i.ContactId, (int?)null)
             .SetProperty(i => i.AnonymizedAt, now)

@@ -9,7 +9,7 @@ namespace WapListing.Web.Features.Detail.Actions;
 /// activity. Nothing is sent to the customer, so nothing is claimed: the draft is left out of the listing's totals, and
 /// the chat it is started from keeps its Missed state (only a real outbound message makes it contacted back, see
 /// <see cref="Infrastructure.Missed.ContactedBack"/>). Its agent closes or discards it (<see cref="CloseDraft"/>,
-/// <see cref="DiscardDraft"/>).
+/// <see cref="DiscardDraft"/>), or writes to the customer from it (<see cref="Sending.SendWhatsAppMessage"/>), which makes it a real outbound chat.
 /// </summary>
 public sealed class StartNewActivity(WapListingDbContext db, CurrentViewer viewer, TimeProvider clock)
 {
@@ -48,6 +48,7 @@ public sealed class StartNewActivity(WapListingDbContext db, CurrentViewer viewe
             UserId = viewerId,
             ConnectorId = source.ConnectorId,
             CustomerNumber = source.CustomerNumber,
+            CustomerKey = source.CustomerKey ?? source.CustomerNumber,
             WhatsAppContact = source.WhatsAppContact,
             ContactId = source.ContactId,
             Participants = [new InteractionParticipant { UserId = viewerId }],

@@ -95,9 +95,14 @@ public sealed class GraphApiClient(HttpClient http, IOptions<WhatsAppOptions> op
         {
             throw new WhatsAppSendException(new WhatsAppSendFailure(WhatsAppSendProblem.TimedOut, null, null));
         }
-        catch (HttpRequestException e)
+        catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError)
         {
             throw new WhatsAppSendException(new WhatsAppSendFailure(WhatsAppSendProblem.Unreachable, null, e.Message));
+        }
+        catch (Exception e) when (e is HttpRequestException or JsonException)
+        {
+            // The request may have reached WhatsApp before the answer broke off: like a timeout, not a refusal.
+            throw new WhatsAppSendException(new WhatsAppSendFailure(WhatsAppSendProblem.AnswerLost, null, e.Message));
         }
     }
 

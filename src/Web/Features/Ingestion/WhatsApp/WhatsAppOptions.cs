@@ -27,6 +27,14 @@ public sealed class WhatsAppOptions
     [Range(1, 120)]
     public int SendTimeoutSeconds { get; set; } = 15;
 
+    /// <summary>How often a node looks for sends whose answer was lost, to confirm them from their status webhooks (0: never on this node).</summary>
+    [Range(0, 3600)]
+    public int SendRecoverySeconds { get; set; } = 5;
+
+    /// <summary>Minutes after which a send neither WhatsApp's answer nor a status webhook confirmed is shown as unconfirmed.</summary>
+    [Range(1, 1440)]
+    public int SendConfirmationMinutes { get; set; } = 10;
+
     /// <summary>Inbox workers per app node; 0 leaves the inbox to other nodes.</summary>
     [Range(0, 64)]
     public int InboxWorkers { get; set; } = 2;

@@ -85,6 +85,11 @@ namespace WapListing.Infrastructure.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_interactions_customer_number_connector_id",
+                table: "interactions",
+                columns: new[] { "customer_number", "connector_id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_outbound_sends_client_key",
                 table: "outbound_sends",
                 column: "client_key",
@@ -99,7 +104,7 @@ namespace WapListing.Infrastructure.Data.Migrations
                 name: "ix_outbound_sends_created_at",
                 table: "outbound_sends",
                 column: "created_at",
-                filter: "state = 'Pending'");
+                filter: "state IN ('Pending', 'Unconfirmed')");
 
             migrationBuilder.CreateIndex(
                 name: "ix_outbound_sends_interaction_id_created_at",
@@ -126,6 +131,10 @@ namespace WapListing.Infrastructure.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "whatsapp_templates");
+
+            migrationBuilder.DropIndex(
+                name: "ix_interactions_customer_number_connector_id",
+                table: "interactions");
         }
     }
 }

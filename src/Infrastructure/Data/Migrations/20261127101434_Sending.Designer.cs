@@ -13,7 +13,7 @@ using WapListing.Infrastructure.Data;
 namespace WapListing.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(WapListingDbContext))]
-    [Migration("20261127101118_Sending")]
+    [Migration("20261127101434_Sending")]
     partial class Sending
     {
         /// <inheritdoc />
@@ -784,6 +784,9 @@ namespace WapListing.Infrastructure.Data.Migrations
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_interactions_user_id");
 
+                    b.HasIndex("CustomerNumber", "ConnectorId")
+                        .HasDatabaseName("ix_interactions_customer_number_connector_id");
+
                     b.HasIndex("QueueId", "Time")
                         .HasDatabaseName("ix_interactions_queue_id_time");
 
@@ -1122,7 +1125,7 @@ namespace WapListing.Infrastructure.Data.Migrations
 
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_outbound_sends_created_at")
-                        .HasFilter("state = 'Pending'");
+                        .HasFilter("state IN ('Pending', 'Unconfirmed')");
 
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_outbound_sends_user_id");
