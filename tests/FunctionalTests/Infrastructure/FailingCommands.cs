@@ -1,5 +1,7 @@
 using System.Data.Common;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace WapListing.FunctionalTests.Infrastructure;
 
@@ -42,6 +44,13 @@ public sealed class FailingCommands : DbCommandInterceptor
         return ValueTask.FromResult(result);
     }
 
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        ThrowIfFailing(command);
+        return ValueTask.FromResult(result);
+    }
+
     private void ThrowIfFailing(DbCommand command)
     {
         if (_failure is { } failure && command.CommandText.Contains(Fragment, StringComparison.Ordinal))
@@ -49,4 +58,12 @@ public sealed class FailingCommands : DbCommandInterceptor
             throw failure();
         }
     }
+}
+
+public static class FailingCommandsHosting
+{
+    /// <summary>The same app (settings, database) whose database commands fail on <paramref name="failing"/>'s demand.</summary>
+    public static Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> WithFailingCommands(this WapListingAppFactory factory, FailingCommands failing) =>
+        factory.WithWebHostBuilder(builder => builder.ConfigureServices(services =>
+            services.ConfigureDbContext<WapListing.Infrastructure.Data.WapListingDbContext>(options => options.AddInterceptors(failing))));
 }

@@ -58,8 +58,11 @@ public sealed class GraphApiStandIn : IAsyncDisposable
         {
             var body = (await JsonNode.ParseAsync(context.Request.Body))!;
             var to = (string)body["to"]!;
-            standIn.SentMessages.Enqueue(new SentMessage(phoneNumberId, context.Request.Headers.Authorization.ToString(), body));
-            if (standIn._sends.TryGetValue(to, out var behaviour))
+            standIn._sends.TryGetValue(to, out var behaviour);
+            // A message WhatsApp takes has its id from the moment it arrives, even when the answer comes late or never.
+            var wamid = behaviour?.ErrorCode is null ? "wamid.STANDIN" + Guid.NewGuid().ToString("N") : null;
+            standIn.SentMessages.Enqueue(new SentMessage(phoneNumberId, context.Request.Headers.Authorization.ToString(), body, wamid));
+            if (behaviour is not null)
             {
                 await Task.Delay(behaviour.Delay);
                 if (behaviour.ErrorCode is { } code)
@@ -74,7 +77,7 @@ public sealed class GraphApiStandIn : IAsyncDisposable
             {
                 messaging_product = "whatsapp",
                 contacts = new[] { new { input = to, wa_id = to } },
-                messages = new[] { new { id = "wamid.STANDIN" + Guid.NewGuid().ToString("N") } },
+                messages = new[] { new { id = wamid } },
             });
         });
         app.MapGet("/download/{mediaId}", (string mediaId) =>
@@ -101,7 +104,52 @@ public sealed class GraphApiStandIn : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
-    public sealed record SentMessage(string PhoneNumberId, string Authorization, JsonNode Body);
+    /// <summary>
+    /// The status webhook WhatsApp sends for a message it took (<paramref name="status"/> sent, delivered, read or failed
+    /// with an error), carrying the message's <c>biz_opaque_callback_data</c> back, as Meta documents it.
+    /// </summary>
+    public static byte[] StatusWebhook(SentMessage sent, string status, DateTimeOffset at, int? errorCode = null, string? errorTitle = null)
+    {
+        var statusNode = new JsonObject
+        {
+            ["id"] = sent.WhatsAppMessageId,
+            ["status"] = status,
+            ["timestamp"] = at.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["recipient_id"] = (string?)sent.Body["to"],
+        };
+        if ((string?)sent.Body["biz_opaque_callback_data"] is { } callback)
+        {
+            statusNode["biz_opaque_callback_data"] = callback;
+        }
+
+        if (errorCode is { } code)
+        {
+            statusNode["errors"] = new JsonArray(new JsonObject { ["code"] = code, ["title"] = errorTitle, ["message"] = errorTitle });
+        }
+
+        var webhook = new JsonObject
+        {
+            ["object"] = "whatsapp_business_account",
+            ["entry"] = new JsonArray(new JsonObject
+            {
+                ["id"] = "102290129340398",
+                ["changes"] = new JsonArray(new JsonObject
+                {
+                    ["field"] = "messages",
+                    ["value"] = new JsonObject
+                    {
+                        ["messaging_product"] = "whatsapp",
+                        ["metadata"] = new JsonObject { ["display_phone_number"] = "420800123456", ["phone_number_id"] = sent.PhoneNumberId },
+                        ["statuses"] = new JsonArray(statusNode),
+                    },
+                }),
+            }),
+        };
+        return System.Text.Encoding.UTF8.GetBytes(webhook.ToJsonString());
+    }
+
+    /// <summary>A message the app sent, as the Graph API received it, and the id it was given when WhatsApp took it.</summary>
+    public sealed record SentMessage(string PhoneNumberId, string Authorization, JsonNode Body, string? WhatsAppMessageId);
 
     private sealed record SendBehaviour(int? ErrorCode, string? Title, int HttpStatus, TimeSpan Delay);
 
