@@ -27,7 +27,7 @@ public static partial class TemplateBody
         Placeholder().Replace(body, m =>
         {
             var index = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) - 1;
-            return index < parameters.Count ? parameters[index] : m.Value;
+            return index >= 0 && index < parameters.Count ? parameters[index] : m.Value;
         });
 
     /// <summary>

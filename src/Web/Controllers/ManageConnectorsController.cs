@@ -5,6 +5,7 @@ using WapListing.Web.Authorization;
 using WapListing.Web.Features.Manage;
 using WapListing.Web.Features.Manage.Connectors;
 using WapListing.Web.Features.Manage.Groups;
+using WapListing.Web.Features.Sending.Templates;
 using WapListing.Web.Localization;
 using WapListing.Web.Validation;
 
@@ -36,6 +37,27 @@ public sealed class ManageConnectorsController(GetConnectorForm getConnectorForm
     [RedisplaysInvalidInput]
     public Task<IActionResult> Update(int id, ConnectorRequest request, [FromServices] SaveConnector saveConnector, CancellationToken cancellationToken) =>
         Save(id, request, saveConnector, cancellationToken);
+
+    /// <summary>Replaces the connector's cached message templates with WhatsApp's; a refusal redisplays the page with its reason.</summary>
+    [HttpPost("{id:int}/templates")]
+    public async Task<IActionResult> FetchTemplates(int id, [FromServices] FetchTemplates fetchTemplates, CancellationToken cancellationToken)
+    {
+        var result = await fetchTemplates.HandleAsync(id, cancellationToken);
+        if (result.Outcome == FetchTemplatesOutcome.Fetched)
+        {
+            return Redirect(Url.Content($"~/manage/connectors/{id}?done=templates&fetched={result.Fetched}&skipped={result.Skipped}"));
+        }
+
+        var page = result.Outcome == FetchTemplatesOutcome.NotFound ? null : await getConnectorForm.HandleAsync(id, cancellationToken);
+        if (page is null)
+        {
+            return NotFound();
+        }
+
+        ViewData["TemplatesError"] = result.Describe(localizer);
+        Response.StatusCode = result.Outcome == FetchTemplatesOutcome.GraphFailed ? StatusCodes.Status502BadGateway : StatusCodes.Status422UnprocessableEntity;
+        return View("Form", page);
+    }
 
     private async Task<IActionResult> Save(int? id, ConnectorRequest request, SaveConnector saveConnector, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -84,6 +85,7 @@ public sealed class GraphApiStandIn : IAsyncDisposable
             standIn._media.TryGetValue(mediaId, out var media) && !media.FailDownload
                 ? Results.Bytes(media.Content, media.ContentType)
                 : Results.StatusCode(404));
+        standIn.MapMessageTemplates(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         standIn.BaseUrl = address.Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
@@ -101,6 +103,124 @@ public sealed class GraphApiStandIn : IAsyncDisposable
 
     /// <summary>Sends to <paramref name="to"/> are answered only after <paramref name="delay"/>.</summary>
     public void DelaySendsTo(string to, TimeSpan delay) => _sends[to] = new SendBehaviour(null, null, 200, delay);
+
+    #region Message templates (GET /{waba-id}/message_templates)
+
+    private readonly ConcurrentDictionary<string, TemplateAccount> _templateAccounts = new();
+
+    /// <summary>The template pages the app asked for, in order.</summary>
+    public ConcurrentQueue<TemplatePageRequest> TemplateRequests { get; } = new();
+
+    /// <summary>The templates of a WhatsApp Business account, answered <paramref name="pageSize"/> at a time at most (Meta pages too).</summary>
+    public void SetTemplates(string wabaId, int pageSize, params StandInTemplate[] templates) =>
+        _templateAccounts[wabaId] = new TemplateAccount(templates, pageSize, null, null);
+
+    public void SetTemplates(string wabaId, params StandInTemplate[] templates) => SetTemplates(wabaId, 100, templates);
+
+    /// <summary>From page <paramref name="fromPage"/> (1 = the first) on, the account's templates are refused with Meta's error body.</summary>
+    public void FailTemplates(string wabaId, int code, string title, int httpStatus = 400, int fromPage = 1) =>
+        _templateAccounts.AddOrUpdate(
+            wabaId,
+            _ => new TemplateAccount([], 100, new TemplateFailure(code, title, httpStatus, fromPage), null),
+            (_, account) => account with { Failure = new TemplateFailure(code, title, httpStatus, fromPage) });
+
+    /// <summary>The account's <c>paging.next</c> links point at <paramref name="baseUrl"/> instead of the stand-in.</summary>
+    public void PointNextTemplatePagesAt(string wabaId, string baseUrl) =>
+        _templateAccounts.AddOrUpdate(wabaId, _ => new TemplateAccount([], 100, null, baseUrl), (_, account) => account with { NextBaseUrl = baseUrl });
+
+    private void MapMessageTemplates(WebApplication app) =>
+        app.MapGet("/v23.0/{wabaId}/message_templates", (string wabaId, HttpContext context) =>
+        {
+            var authorization = context.Request.Headers.Authorization.ToString();
+            SeenTokens.Add(authorization);
+            var query = context.Request.Query;
+            var limit = int.TryParse(query["limit"], out var asked) && asked > 0 ? asked : 25;
+            var after = int.TryParse(query["after"], out var cursor) && cursor > 0 ? cursor : 0;
+            TemplateRequests.Enqueue(new TemplatePageRequest(wabaId, authorization, query["fields"].ToString(), limit, query["after"].ToString()));
+            if (!_templateAccounts.TryGetValue(wabaId, out var account))
+            {
+                return Results.Json(
+                    new { error = new { message = $"Unsupported get request. Object with ID '{wabaId}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.", type = "GraphMethodException", code = 100, error_subcode = 33, fbtrace_id = "AStandIn" } },
+                    statusCode: 400);
+            }
+
+            var pageSize = Math.Min(limit, account.PageSize);
+            if (account.Failure is { } failure && after / pageSize + 1 >= failure.FromPage)
+            {
+                return Results.Json(
+                    new { error = new { message = failure.Title, type = "OAuthException", code = failure.Code, fbtrace_id = "AStandIn" } },
+                    statusCode: failure.HttpStatus);
+            }
+
+            var page = account.Templates.Skip(after).Take(pageSize).Select(t => t.ToJson()).ToArray();
+            var nextAfter = after + page.Length;
+            var next = nextAfter < account.Templates.Length
+                ? $"{account.NextBaseUrl ?? BaseUrl}/v23.0/{wabaId}/message_templates?fields={Uri.EscapeDataString(query["fields"].ToString())}&limit={limit}&after={nextAfter}"
+                : null;
+            return Results.Json(new
+            {
+                data = page,
+                paging = new
+                {
+                    cursors = new { before = after.ToString(System.Globalization.CultureInfo.InvariantCulture), after = nextAfter.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                    next,
+                },
+            });
+        });
+
+    public sealed record TemplatePageRequest(string WabaId, string Authorization, string Fields, int Limit, string After);
+
+    /// <summary>
+    /// A template as Meta describes it: its BODY (none when null) after <paramref name="Header"/>, then a footer and
+    /// <paramref name="Buttons"/> (Meta's button objects) when given.
+    /// </summary>
+    public sealed record StandInTemplate(
+        string Name,
+        string Language,
+        string? Body,
+        string Status = "APPROVED",
+        string Category = "UTILITY",
+        object? Header = null,
+        object[]? Buttons = null,
+        string? ParameterFormat = "POSITIONAL")
+    {
+        public JsonObject ToJson()
+        {
+            var components = new JsonArray();
+            if (Header is not null)
+            {
+                components.Add(JsonSerializer.SerializeToNode(Header));
+            }
+
+            if (Body is not null)
+            {
+                components.Add(new JsonObject { ["type"] = "BODY", ["text"] = Body });
+            }
+
+            components.Add(new JsonObject { ["type"] = "FOOTER", ["text"] = "Stand-in s.r.o." });
+            if (Buttons is not null)
+            {
+                components.Add(new JsonObject { ["type"] = "BUTTONS", ["buttons"] = JsonSerializer.SerializeToNode(Buttons) });
+            }
+
+            return new JsonObject
+            {
+                ["name"] = Name,
+                ["parameter_format"] = ParameterFormat,
+                ["components"] = components,
+                ["language"] = Language,
+                ["status"] = Status,
+                ["category"] = Category,
+                ["id"] = "1" + Math.Abs(StringComparer.Ordinal.GetHashCode(Name + Language)).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            };
+        }
+    }
+
+    private sealed record TemplateAccount(StandInTemplate[] Templates, int PageSize, TemplateFailure? Failure, string? NextBaseUrl);
+
+    private sealed record TemplateFailure(int Code, string Title, int HttpStatus, int FromPage);
+
+    #endregion
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 

@@ -106,6 +106,69 @@ public sealed class GraphApiClient(HttpClient http, IOptions<WhatsAppOptions> op
         }
     }
 
+    /// <summary>How many pages of templates are read at most (100 each): a bound on a paging chain that never ends.</summary>
+    public const int MaxTemplatePages = 20;
+
+    /// <summary>
+    /// The message templates of a WhatsApp Business account (<c>GET /{waba-id}/message_templates</c>), every status,
+    /// following <c>paging.next</c> for at most <see cref="MaxTemplatePages"/> pages. Throws
+    /// <see cref="WhatsAppSendException"/> like <see cref="SendMessageAsync"/>, also when a next page is on another host
+    /// (the token is only ever sent to the Graph API).
+    /// </summary>
+    public async Task<IReadOnlyList<GraphTemplate>> GetMessageTemplatesAsync(string businessAccountId, string accessToken, CancellationToken cancellationToken)
+    {
+        var templates = new List<GraphTemplate>();
+        Uri? page = new(Uri.EscapeDataString(businessAccountId) + "/message_templates?fields=name,language,status,category,parameter_format,components&limit=100", UriKind.Relative);
+        for (var pages = 0; page is not null && pages < MaxTemplatePages; pages++)
+        {
+            var answer = await GetTemplatePageAsync(page, accessToken, cancellationToken);
+            templates.AddRange(answer.Data ?? []);
+            page = answer.Paging?.Next is { Length: > 0 } next ? SameHostAsGraph(next) : null;
+        }
+
+        return templates;
+    }
+
+    private async Task<GraphTemplatePage> GetTemplatePageAsync(Uri page, string accessToken, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.SendTimeoutSeconds));
+        using var request = Request(HttpMethod.Get, page, accessToken);
+        try
+        {
+            using var response = await http.SendAsync(request, timeout.Token);
+            if (!response.IsSuccessStatusCode)
+            {
+                var error = await ReadErrorAsync(response, timeout.Token);
+                throw new WhatsAppSendException(WhatsAppSendFailure.FromCode(error?.Code, error?.Message ?? $"HTTP {(int)response.StatusCode}"));
+            }
+
+            return await response.Content.ReadFromJsonAsync<GraphTemplatePage>(timeout.Token)
+                ?? throw new JsonException("An empty answer.");
+        }
+        catch (JsonException)
+        {
+            throw new WhatsAppSendException(new WhatsAppSendFailure(WhatsAppSendProblem.Other, null, "The Graph API answered with unreadable templates."));
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new WhatsAppSendException(new WhatsAppSendFailure(WhatsAppSendProblem.TimedOut, null, null));
+        }
+        catch (HttpRequestException e)
+        {
+            throw new WhatsAppSendException(new WhatsAppSendFailure(WhatsAppSendProblem.Unreachable, null, e.Message));
+        }
+    }
+
+    private Uri SameHostAsGraph(string next)
+    {
+        var graph = http.BaseAddress ?? options.Value.GraphBaseUrl;
+        return Uri.TryCreate(next, UriKind.Absolute, out var url)
+            && Uri.Compare(url, graph, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0
+            ? url
+            : throw new WhatsAppSendException(new WhatsAppSendFailure(WhatsAppSendProblem.Other, null, "The Graph API's next page of templates is not on the Graph API's host."));
+    }
+
     private static readonly JsonSerializerOptions PayloadJson = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
     private static object SendPayload(OutgoingMessage message) => message switch
@@ -161,8 +224,36 @@ public sealed class GraphApiClient(HttpClient http, IOptions<WhatsAppOptions> op
 
     private sealed record GraphError([property: JsonPropertyName("code")] int? Code, [property: JsonPropertyName("message")] string? Message);
 
+    private sealed record GraphTemplatePage(
+        [property: JsonPropertyName("data")] IReadOnlyList<GraphTemplate>? Data,
+        [property: JsonPropertyName("paging")] GraphPaging? Paging);
+
+    private sealed record GraphPaging([property: JsonPropertyName("next")] string? Next);
+
     private sealed record GraphMedia(
         [property: JsonPropertyName("url")] string? Url,
         [property: JsonPropertyName("mime_type")] string? MimeType,
         [property: JsonPropertyName("file_size")] long? FileSize);
 }
+
+/// <summary>A message template as the Graph API describes it (<c>status</c> APPROVED, PENDING, REJECTED …).</summary>
+public sealed record GraphTemplate(
+    [property: JsonPropertyName("name")] string? Name,
+    [property: JsonPropertyName("language")] string? Language,
+    [property: JsonPropertyName("status")] string? Status,
+    [property: JsonPropertyName("category")] string? Category,
+    [property: JsonPropertyName("parameter_format")] string? ParameterFormat,
+    [property: JsonPropertyName("components")] IReadOnlyList<GraphTemplateComponent>? Components);
+
+/// <summary>A part of a template: <c>type</c> HEADER (<c>format</c> TEXT, IMAGE …), BODY, FOOTER or BUTTONS.</summary>
+public sealed record GraphTemplateComponent(
+    [property: JsonPropertyName("type")] string? Type,
+    [property: JsonPropertyName("format")] string? Format,
+    [property: JsonPropertyName("text")] string? Text,
+    [property: JsonPropertyName("buttons")] IReadOnlyList<GraphTemplateButton>? Buttons);
+
+/// <summary>A button of a template: <c>type</c> QUICK_REPLY, URL (its <c>url</c> may hold <c>{{1}}</c>), PHONE_NUMBER, COPY_CODE ….</summary>
+public sealed record GraphTemplateButton(
+    [property: JsonPropertyName("type")] string? Type,
+    [property: JsonPropertyName("text")] string? Text,
+    [property: JsonPropertyName("url")] string? Url);
