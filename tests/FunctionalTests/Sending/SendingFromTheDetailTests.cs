@@ -344,7 +344,9 @@ public sealed class SendingFromTheDetailTests(SendingAppFixture app) : IClassFix
         Assert.DoesNotContain("data-testid=\"composer\"", managerPage);
         var asManager = await managerClient.PostAsync("/listing/activities/send", new FormUrlEncodedContent(new Dictionary<string, string>(text)
         {
-            ["__RequestVerificationToken"] = HttpSignIn.AntiforgeryToken(managerPage), ["Name"] = draft, ["ClientKey"] = key.ToString(),
+            ["__RequestVerificationToken"] = HttpSignIn.AntiforgeryToken(managerPage),
+            ["Name"] = draft,
+            ["ClientKey"] = key.ToString(),
         }));
         Assert.Equal(HttpStatusCode.Forbidden, asManager.StatusCode);
 
@@ -354,7 +356,9 @@ public sealed class SendingFromTheDetailTests(SendingAppFixture app) : IClassFix
         var home = await strangerClient.GetStringAsync("/listing/wap");
         var asStranger = await strangerClient.PostAsync("/listing/activities/send", new FormUrlEncodedContent(new Dictionary<string, string>(text)
         {
-            ["__RequestVerificationToken"] = HttpSignIn.AntiforgeryToken(home), ["Name"] = draft, ["ClientKey"] = key.ToString(),
+            ["__RequestVerificationToken"] = HttpSignIn.AntiforgeryToken(home),
+            ["Name"] = draft,
+            ["ClientKey"] = key.ToString(),
         }));
         Assert.Equal(HttpStatusCode.NotFound, asStranger.StatusCode);
 
@@ -412,7 +416,11 @@ public sealed class SendingFromTheDetailTests(SendingAppFixture app) : IClassFix
         var key = SendingAppFixture.ClientKeyOf(page);
         Dictionary<string, string> form = new()
         {
-            ["__RequestVerificationToken"] = HttpSignIn.AntiforgeryToken(page), ["Name"] = draft, ["ClientKey"] = key.ToString(), ["Mode"] = "Text", ["Text"] = "Dvojklik",
+            ["__RequestVerificationToken"] = HttpSignIn.AntiforgeryToken(page),
+            ["Name"] = draft,
+            ["ClientKey"] = key.ToString(),
+            ["Mode"] = "Text",
+            ["Text"] = "Dvojklik",
         };
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => client.PostAsync("/listing/activities/send", new FormUrlEncodedContent(form))));

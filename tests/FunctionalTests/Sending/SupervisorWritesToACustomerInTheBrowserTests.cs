@@ -66,8 +66,13 @@ public sealed class SupervisorWritesToACustomerInTheBrowserTests(SendingAppFixtu
         {
             db.WhatsAppTemplates.Add(new WhatsAppTemplate
             {
-                ConnectorId = app.Connector.Id, Name = "missed_chat_followup_" + TestData.Suffix(), Language = "en_US", Category = "UTILITY",
-                Body = "Hello {{1}}, we are sorry we missed your message about {{2}}. Reply to this message and we will help you.", ParameterCount = 2, FetchedAt = TestClock.DemoNow,
+                ConnectorId = app.Connector.Id,
+                Name = "missed_chat_followup_" + TestData.Suffix(),
+                Language = "en_US",
+                Category = "UTILITY",
+                Body = "Hello {{1}}, we are sorry we missed your message about {{2}}. Reply to this message and we will help you.",
+                ParameterCount = 2,
+                FetchedAt = TestClock.DemoNow,
             });
             await db.SaveChangesAsync();
         }

@@ -3,8 +3,8 @@ using WapListing.Domain.Entities;
 using WapListing.Infrastructure.Data;
 using WapListing.Infrastructure.Rights;
 using WapListing.Web.Authorization;
-using WapListing.Web.Identity;
 using WapListing.Web.Features.Sending;
+using WapListing.Web.Identity;
 using WapListing.Web.Validation;
 
 namespace WapListing.Web.Features.Detail;
