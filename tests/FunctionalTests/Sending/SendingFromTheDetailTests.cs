@@ -67,12 +67,14 @@ public sealed class SendingFromTheDetailTests(SendingAppFixture app) : IClassFix
             var events = await db.InteractionEvents.AsNoTracking().Where(e => e.InteractionId == chat.Id).Select(e => e.Type).ToListAsync();
             Assert.Equal([FigureEventType.CreatedOutbound, FigureEventType.AgentMessage], events.Order());
             var audit = await db.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == "message.sent" && a.UserId == supervisor.Id);
-            Assert.Contains($"\"interactionId\":{chat.Id}", audit.Detail, StringComparison.Ordinal);
+            using var detail = System.Text.Json.JsonDocument.Parse(audit.Detail!);
+            Assert.Equal(chat.Id, detail.RootElement.GetProperty("interactionId").GetInt64());
+            Assert.Equal(send.Id, detail.RootElement.GetProperty("sendId").GetInt64());
             Assert.DoesNotContain("ozveme", audit.Detail, StringComparison.Ordinal);
             Assert.DoesNotContain(number[1..], audit.Detail, StringComparison.Ordinal);
         }
 
-        var after = await client.GetStringAsync(DetailSupport.Page(draft));
+        var after = await client.GetStringAsync(response.Headers.Location);
         Assert.Contains("Dobrý den, &lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; ozveme se &amp; zavoláme.", after);
         Assert.Contains("<span data-testid=\"delivery\"> · odesláno</span>", after);
         Assert.Contains("Zpráva byla předána WhatsAppu.", after);
