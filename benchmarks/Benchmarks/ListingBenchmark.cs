@@ -30,10 +30,17 @@ internal static partial class ListingBenchmark
         ("admin", "This year, transcript contains \"faktura\"", "time=thisyear&text=faktura"),
     ];
 
+    /// <summary>The database of one size: each size has its own, so rows stay spread evenly over the year.</summary>
+    public static async Task<string> PrepareAsync(string root, int rows)
+    {
+        var connectionString = await BenchmarkDatabase.EnsureAsync(root, FormattableString.Invariant($"listing_bench_{rows}"));
+        await FillAsync(connectionString, rows);
+        return connectionString;
+    }
+
     public static async Task RunAsync(string root, string webDll, int rows)
     {
-        var connectionString = await BenchmarkDatabase.EnsureAsync(root, "listing_bench");
-        await FillAsync(connectionString, rows);
+        var connectionString = await PrepareAsync(root, rows);
         await BenchmarkDatabase.EnableStatementStatisticsAsync(root, connectionString);
 
         await using var app = await AppProcess.StartAsync(webDll, connectionString);

@@ -4,6 +4,7 @@ using WapListing.Benchmarks;
 // On-demand benchmarks (never part of the tests). The app runs as its own Release process against a private cluster.
 //   dotnet run -c Release --project benchmarks/Benchmarks -- export [rows...]   (default 50000 500000)
 //   dotnet run -c Release --project benchmarks/Benchmarks -- listing [rows]     (default 10000000)
+//   dotnet run -c Release --project benchmarks/Benchmarks -- listing-fill [rows]  (only makes the database of that size)
 //   dotnet run -c Release --project benchmarks/Benchmarks -- ingest [seconds] [webhooks/s] [events/s] [clients]  (default 60 600 5000 50;
 //        a rate of 0 sends as fast as the app answers, a negative one sends none of that kind)
 var mode = args.FirstOrDefault() ?? "export";
@@ -14,6 +15,9 @@ switch (mode)
 {
     case "export":
         await ExportBenchmark.RunAsync(root, webDll, numbers.Length > 0 ? numbers : [50_000, 500_000]);
+        break;
+    case "listing-fill":
+        await ListingBenchmark.PrepareAsync(root, numbers.Length > 0 ? numbers[0] : 10_000_000);
         break;
     case "listing":
         await ListingBenchmark.RunAsync(root, webDll, numbers.Length > 0 ? numbers[0] : 10_000_000);

@@ -67,10 +67,17 @@ public static class InteractionRights
     }
 
     /// <summary>Loads a viewer's rights, groups expanded, in one round trip.</summary>
-    public static async Task<ViewerRights> LoadAsync(WapListingDbContext db, int viewerId, CancellationToken cancellationToken = default)
-    {
-        var row = await db.Database.SqlQuery<RightsRow>($"""
-            SELECT u.rights_all_queues AS all_queues,
+    public static async Task<ViewerRights> LoadAsync(WapListingDbContext db, int viewerId, CancellationToken cancellationToken = default) =>
+        (await LoadViewerAsync(db, viewerId, cancellationToken))?.Rights ?? ViewerRights.Nothing;
+
+    /// <summary>
+    /// The signed-in user as the database has them now (what the per-request sign-in check needs) together with their
+    /// rights, groups expanded: one round trip for both, so nothing about who may see what is ever kept between requests.
+    /// </summary>
+    public static async Task<ViewerRow?> LoadViewerAsync(WapListingDbContext db, int viewerId, CancellationToken cancellationToken = default) =>
+        await db.Database.SqlQuery<ViewerRow>($"""
+            SELECT u.id, u.user_name, u.display_name, u.is_active, u.role, u.time_zone_id, u.language, u.security_stamp,
+                   u.rights_all_queues AS all_queues,
                    u.rights_all_users AS all_users,
                    ARRAY(SELECT g.queue_id FROM rights_grants g
                           WHERE g.viewer_id = u.id AND g.queue_id IS NOT NULL
@@ -88,16 +95,22 @@ public static class InteractionRights
              WHERE u.id = {viewerId}
             """).SingleOrDefaultAsync(cancellationToken);
 
-        return row is null
-            ? ViewerRights.Nothing
-            : new ViewerRights(row.AllQueues, row.AllUsers, row.QueueIds, row.UserIds);
-    }
-
-    private sealed class RightsRow
+    /// <summary>A user row with their rights (<see cref="LoadViewerAsync"/>).</summary>
+    public sealed class ViewerRow
     {
+        public int Id { get; init; }
+        public string? UserName { get; init; }
+        public string DisplayName { get; init; } = string.Empty;
+        public bool IsActive { get; init; }
+        public string Role { get; init; } = string.Empty;
+        public string TimeZoneId { get; init; } = string.Empty;
+        public string? Language { get; init; }
+        public string? SecurityStamp { get; init; }
         public bool AllQueues { get; init; }
         public bool AllUsers { get; init; }
         public int[] QueueIds { get; init; } = [];
         public int[] UserIds { get; init; } = [];
+
+        public ViewerRights Rights => new(AllQueues, AllUsers, QueueIds, UserIds);
     }
 }

@@ -25,5 +25,13 @@ public sealed class CurrentViewer(IHttpContextAccessor httpContextAccessor, WapL
     public TimeZoneInfo TimeZone => ViewerTimeZones.Find(Principal.FindFirstValue(ViewerClaims.TimeZone));
 
     public async Task<ViewerRights> GetRightsAsync(CancellationToken cancellationToken = default) =>
-        _rights ??= await InteractionRights.LoadAsync(db, UserId, cancellationToken);
+        _rights ??= Remembered() ?? await InteractionRights.LoadAsync(db, UserId, cancellationToken);
+
+    /// <summary>Keeps the rights the sign-in check of this request read with the user (<see cref="PerRequestPrincipalRefresh"/>), for this request only.</summary>
+    public static void RememberRights(HttpContext context, int userId, ViewerRights rights) => context.Items[RightsKey] = (userId, rights);
+
+    private static readonly object RightsKey = new();
+
+    private ViewerRights? Remembered() =>
+        httpContextAccessor.HttpContext?.Items[RightsKey] is (int userId, ViewerRights rights) && userId == UserId ? rights : null;
 }

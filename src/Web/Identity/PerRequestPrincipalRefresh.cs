@@ -5,13 +5,14 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using WapListing.Domain.Entities;
 using WapListing.Infrastructure.Data;
+using WapListing.Infrastructure.Rights;
 using WapListing.Web.Hosting;
 
 namespace WapListing.Web.Identity;
 
 /// <summary>
-/// Role, deactivation and settings are read from the database on every request (DESIGN §4),
-/// so a change acts on the user's very next request instead of when the cookie expires.
+/// Role, deactivation, settings and rights are read from the database on every request (DESIGN §4), in one round trip,
+/// so a change acts on the user's very next request instead of when the cookie expires: nothing is cached between requests.
 /// </summary>
 public static class PerRequestPrincipalRefresh
 {
@@ -26,13 +27,10 @@ public static class PerRequestPrincipalRefresh
         }
 
         var db = context.HttpContext.RequestServices.GetRequiredService<WapListingDbContext>();
-        UserSnapshot? user;
+        InteractionRights.ViewerRow? user;
         try
         {
-            user = await db.Users.AsNoTracking()
-                .Where(u => u.Id == userId)
-                .Select(u => new UserSnapshot(u.Id, u.UserName, u.DisplayName, u.IsActive, u.Role, u.TimeZoneId, u.Language, u.SecurityStamp))
-                .SingleOrDefaultAsync(context.HttpContext.RequestAborted);
+            user = await InteractionRights.LoadViewerAsync(db, userId, context.HttpContext.RequestAborted);
         }
         catch (Exception e) when (DatabaseOutage.IsCause(e))
         {
@@ -49,7 +47,7 @@ public static class PerRequestPrincipalRefresh
         var identity = new ClaimsIdentity(context.Principal!.Identity!.AuthenticationType, ClaimTypes.Name, ClaimTypes.Role);
         identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         identity.AddClaim(new Claim(ClaimTypes.Name, user.UserName ?? string.Empty));
-        identity.AddClaim(new Claim(ClaimTypes.Role, user.Role.ToString()));
+        identity.AddClaim(new Claim(ClaimTypes.Role, user.Role));
         identity.AddClaim(new Claim(ViewerClaims.DisplayName, user.DisplayName));
         identity.AddClaim(new Claim(ViewerClaims.TimeZone, user.TimeZoneId));
         if (!string.IsNullOrEmpty(user.Language))
@@ -59,10 +57,8 @@ public static class PerRequestPrincipalRefresh
 
         identity.AddClaim(new Claim("AspNet.Identity.SecurityStamp", stamp!));
         context.ReplacePrincipal(new ClaimsPrincipal(identity));
+        CurrentViewer.RememberRights(context.HttpContext, user.Id, user.Rights);
     }
-
-    private sealed record UserSnapshot(
-        int Id, string? UserName, string DisplayName, bool IsActive, UserRole Role, string TimeZoneId, string? Language, string? SecurityStamp);
 
     private static async Task RejectAsync(CookieValidatePrincipalContext context)
     {

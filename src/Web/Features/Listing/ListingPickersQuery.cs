@@ -7,11 +7,26 @@ namespace WapListing.Web.Features.Listing;
 /// <summary>
 /// What the filter pickers offer: only users and queues the viewer may use (groups with at least one
 /// of them), deactivated ones too: the page shows those only with the crossed-eye toggle (or when already picked),
-/// and its script flips them at once. One round trip.
+/// and its script flips them at once. One round trip, once per request: the check of picked ids
+/// (<see cref="Criteria.PickedIdsRightsCheck"/>) asks the same list.
 /// </summary>
 public sealed class ListingPickersQuery(WapListingDbContext db)
 {
+    private (ViewerRights Rights, IReadOnlyList<PickerOption> Options)? _loaded;
+
     public async Task<IReadOnlyList<PickerOption>> LoadAsync(ViewerRights rights, CancellationToken cancellationToken)
+    {
+        if (_loaded is { } loaded && ReferenceEquals(loaded.Rights, rights))
+        {
+            return loaded.Options;
+        }
+
+        var options = await ReadAsync(rights, cancellationToken);
+        _loaded = (rights, options);
+        return options;
+    }
+
+    private async Task<IReadOnlyList<PickerOption>> ReadAsync(ViewerRights rights, CancellationToken cancellationToken)
     {
         var users = db.Users.PermittedTo(rights);
         var queues = db.Queues.PermittedTo(rights);
