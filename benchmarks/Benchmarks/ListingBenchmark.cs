@@ -13,32 +13,38 @@ namespace WapListing.Benchmarks;
 /// </summary>
 internal static partial class ListingBenchmark
 {
-    private const int TimedRequests = 15;
+    /// <summary>Longest a view is timed: a view slower than this reports fewer requests (column n) instead of holding the run for hours.</summary>
+    private static readonly TimeSpan ViewBudget = TimeSpan.FromSeconds(40);
 
-    private static readonly (string User, string View, string Query)[] Scenarios =
-    [
-        ("supervisor", "Today (default view)", ""),
-        ("supervisor", "Last 30 days", "time=last30days"),
-        ("supervisor", "Last 30 days, page 40", "time=last30days&page=40"),
-        ("supervisor", "Last 30 days, sorted by wait time", "time=last30days&sort=wait&dir=desc"),
-        ("supervisor", "Last 30 days, WhatsApp contact contains \"dvorak\"", "time=last30days&wacontact=dvorak"),
-        ("agent", "Last 30 days", "time=last30days"),
-        ("manager", "This year", "time=thisyear"),
-        ("admin", "This year", "time=thisyear"),
-        ("admin", "This year, sorted by queue", "time=thisyear&sort=queue"),
-        ("admin", "This year, contact contains \"dvorak\"", "time=thisyear&contact=dvorak"),
-        ("admin", "This year, transcript contains \"faktura\"", "time=thisyear&text=faktura"),
-    ];
+    private static readonly string[] SortCodes =
+        ["time", "queue", "user", "contact", "wacontact", "answered", "wait", "duration", "endedby", "connector", "missed", "missedtime"];
 
-    /// <summary>The database of one size: each size has its own, so rows stay spread evenly over the year.</summary>
-    public static async Task<string> PrepareAsync(string root, int rows)
+    /// <summary>
+    /// Every view issue 14 names: Today; each of the 12 columns sorted both ways over the last 30 days (supervisor, agent)
+    /// and this year (admin, manager); each text filter (3+ letters) over the same ranges; page 200.
+    /// </summary>
+    private static IEnumerable<(string User, string View, string Query)> Scenarios()
     {
-        var connectionString = await BenchmarkDatabase.EnsureAsync(root, FormattableString.Invariant($"listing_bench_{rows}"));
-        await FillAsync(connectionString, rows);
-        return connectionString;
+        yield return ("supervisor", "Today (default view)", "");
+        foreach (var (user, range, label) in new[] { ("supervisor", "last30days", "last 30 days"), ("agent", "last30days", "last 30 days"), ("admin", "thisyear", "this year"), ("manager", "thisyear", "this year") })
+        {
+            foreach (var sort in SortCodes)
+            {
+                foreach (var dir in new[] { "asc", "desc" })
+                {
+                    yield return (user, $"{label}, sort {sort} {dir}", $"time={range}&sort={sort}&dir={dir}");
+                }
+            }
+
+            yield return (user, $"{label}, WhatsApp contact \"dvorak\"", $"time={range}&wacontact=dvorak");
+            yield return (user, $"{label}, contact \"dvorak\"", $"time={range}&contact=dvorak");
+            yield return (user, $"{label}, sender +420600012345", $"time={range}&sender=%2B420600012345");
+            yield return (user, $"{label}, transcript \"faktura\"", $"time={range}&text=faktura");
+            yield return (user, $"{label}, page 200", $"time={range}&page=200");
+        }
     }
 
-    public static async Task RunAsync(string root, string webDll, int rows)
+    public static async Task RunAsync(string root, string webDll, int rows, int requests)
     {
         var connectionString = await PrepareAsync(root, rows);
         await BenchmarkDatabase.EnableStatementStatisticsAsync(root, connectionString);
@@ -46,11 +52,11 @@ internal static partial class ListingBenchmark
         await using var app = await AppProcess.StartAsync(webDll, connectionString);
         var clients = new Dictionary<string, HttpClient>();
         Console.WriteLine();
-        Console.WriteLine($"Listing over {rows:N0} synthetic interactions in the last 365 days; {TimedRequests} timed requests per view after 2 warm-ups.");
+        Console.WriteLine($"Listing over {rows:N0} synthetic interactions in the last 365 days; {requests} timed requests per view after 2 warm-ups (at most {ViewBudget.TotalSeconds:F0} s a view).");
         Console.WriteLine();
-        Console.WriteLine("| user | view | rows counted | median ms | p95 ms | SQL ms per page (server) | statements per page |");
-        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
-        foreach (var (user, view, query) in Scenarios)
+        Console.WriteLine("| user | view | rows counted | n | median ms | p95 ms | SQL ms per page (server) | app ms over SQL (median − SQL) | statements per page |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var (user, view, query) in Scenarios())
         {
             if (!clients.TryGetValue(user, out var client))
             {
@@ -60,7 +66,8 @@ internal static partial class ListingBenchmark
             var url = "/listing/wap" + (query.Length > 0 ? "?" + query : "");
             string html = string.Empty;
             var timings = new List<double>();
-            for (var i = 0; i < TimedRequests + 2; i++)
+            var budget = Stopwatch.StartNew();
+            for (var i = 0; i < requests + 2 && (i < 4 || budget.Elapsed < ViewBudget); i++)
             {
                 if (i == 2)
                 {
@@ -85,15 +92,133 @@ internal static partial class ListingBenchmark
             var (sqlMilliseconds, statements) = await BenchmarkDatabase.StatementTimeSinceResetAsync(connectionString, reset: false);
             timings.Sort();
             var count = CountPattern().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(Regex.Replace(m.Groups[1].Value, "<[^>]+>", string.Empty)).Trim() : "?";
-            Console.WriteLine($"| {user} | {view} | {count} | {timings[timings.Count / 2]:F0} | {timings[(int)Math.Ceiling(timings.Count * 0.95) - 1]:F0} | " +
-                $"{sqlMilliseconds / TimedRequests:F0} | {(double)statements / TimedRequests:F0} |");
+            var median = timings[timings.Count / 2];
+            var sqlPerPage = sqlMilliseconds / timings.Count;
+            Console.WriteLine($"| {user} | {view} | {count} | {timings.Count} | {median:F0} | {Percentile(timings, 0.95):F0} | " +
+                $"{sqlPerPage:F1} | {median - sqlPerPage:F1} | {(double)statements / timings.Count:F1} |");
         }
 
+        await ThroughputAsync(app, clients["supervisor"]);
         foreach (var client in clients.Values)
         {
             client.Dispose();
         }
     }
+
+    /// <summary>The default view with 32 clients at once for 60 s: pages a second, latency and errors.</summary>
+    private static async Task ThroughputAsync(AppProcess app, HttpClient signedIn)
+    {
+        const int Clients = 32;
+        var duration = TimeSpan.FromSeconds(60);
+        var timings = new System.Collections.Concurrent.ConcurrentBag<double>();
+        var errors = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, Clients).Select(async _ =>
+        {
+            while (clock.Elapsed < duration)
+            {
+                var stopwatch = Stopwatch.StartNew();
+                try
+                {
+                    using var response = await signedIn.GetAsync("/listing/wap");
+                    await response.Content.ReadAsStringAsync();
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        Interlocked.Increment(ref errors);
+                        continue;
+                    }
+
+                    timings.Add(stopwatch.Elapsed.TotalMilliseconds);
+                }
+                catch (HttpRequestException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }
+        }));
+        var sorted = timings.Order().ToList();
+        Console.WriteLine();
+        Console.WriteLine($"Throughput, supervisor's Today with {Clients} clients for {duration.TotalSeconds:F0} s: {sorted.Count / clock.Elapsed.TotalSeconds:F1} pages/s, " +
+            $"median {sorted[sorted.Count / 2]:F0} ms, p95 {Percentile(sorted, 0.95):F0} ms, errors {errors}; app peak RSS {app.PeakRssMb:F0} MB.");
+    }
+
+    /// <summary>The detail page of one interaction with 1,000 messages and 5 activities in the database of that size.</summary>
+    public static async Task RunDetailAsync(string root, string webDll, int rows, int requests)
+    {
+        var connectionString = await PrepareAsync(root, rows);
+        await BenchmarkDatabase.EnableStatementStatisticsAsync(root, connectionString);
+        const string Name = "wap_bench_detail_1000";
+        await using (var db = BenchmarkDatabase.Open(connectionString))
+        {
+            if (!await db.Interactions.AnyAsync(i => i.Name == Name))
+            {
+                await db.Database.ExecuteSqlRawAsync($"""
+                    WITH chat AS (
+                        INSERT INTO interactions (name, time, direction, queue_id, user_id, connector_id, customer_number, whats_app_contact,
+                                                  answered, wait_time, duration, talk_time, missed_state, is_draft)
+                        SELECT '{Name}', now() - interval '3 hours', 'In', q.id, u.id, q.connector_id, '+420601000001', 'Dlouhý Rozhovor',
+                               true, 20, 3600, 3580, 'None', false
+                          FROM (SELECT id, connector_id FROM queues ORDER BY id LIMIT 1) q, (SELECT id FROM users WHERE role = 'Agent' ORDER BY id LIMIT 1) u
+                        RETURNING id, queue_id, user_id, time),
+                    acts AS (
+                        INSERT INTO activities (name, interaction_id, type, user_id, queue_id, status, created_at, opened_at, closed_at, duration, focus_time, focus_interruptions, time_anomaly)
+                        SELECT 'activities_bench_detail_' || k, chat.id, 'Wap', chat.user_id, chat.queue_id, 'Close', chat.time + k * interval '10 minutes',
+                               chat.time + k * interval '10 minutes', chat.time + (k + 1) * interval '10 minutes', 600, 500, 1, false
+                          FROM chat, generate_series(1, 5) k),
+                    parts AS (INSERT INTO interaction_participants (interaction_id, user_id) SELECT id, user_id FROM chat)
+                    INSERT INTO messages (interaction_id, time, direction, author_name, type, text, whats_app_message_id, delivery_status)
+                    SELECT chat.id, chat.time + k * interval '3 seconds', CASE WHEN k % 2 = 0 THEN 'AgentToCustomer' ELSE 'CustomerToAgent' END,
+                           CASE WHEN k % 2 = 0 THEN 'Agent' ELSE 'Dlouhý Rozhovor' END, 'Text',
+                           'Zpráva číslo ' || k || ': dobrý den, posílám fakturu a dotaz k objednávce.', 'wamid.benchdetail.' || k, 'Read'
+                      FROM chat, generate_series(1, 1000) k
+                    """);
+            }
+        }
+
+        await using var app = await AppProcess.StartAsync(webDll, connectionString);
+        using var client = await app.SignInAsync("admin");
+        var url = "/listing/activities/?activityDetail=" + Name;
+        var timings = new List<double>();
+        for (var i = 0; i < requests + 2; i++)
+        {
+            if (i == 2)
+            {
+                await BenchmarkDatabase.StatementTimeSinceResetAsync(connectionString, reset: true);
+            }
+
+            var stopwatch = Stopwatch.StartNew();
+            using var response = await client.GetAsync(url);
+            var html = await response.Content.ReadAsStringAsync();
+            stopwatch.Stop();
+            if (!response.IsSuccessStatusCode || !html.Contains("Zpráva číslo 1000", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"{url}: {(int)response.StatusCode}");
+            }
+
+            if (i >= 2)
+            {
+                timings.Add(stopwatch.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        var (sqlMilliseconds, statements) = await BenchmarkDatabase.StatementTimeSinceResetAsync(connectionString, reset: false);
+        timings.Sort();
+        Console.WriteLine();
+        Console.WriteLine("| page | rows in the database | n | median ms | p95 ms | SQL ms per page (server) | statements per page |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine($"| detail, 1,000 messages and 5 activities | {rows:N0} | {timings.Count} | {timings[timings.Count / 2]:F0} | {Percentile(timings, 0.95):F0} | " +
+            $"{sqlMilliseconds / timings.Count:F1} | {(double)statements / timings.Count:F1} |");
+    }
+
+    /// <summary>The database of one size: each size has its own, so rows stay spread evenly over the year.</summary>
+    public static async Task<string> PrepareAsync(string root, int rows)
+    {
+        var connectionString = await BenchmarkDatabase.EnsureAsync(root, FormattableString.Invariant($"listing_bench_{rows}"));
+        await FillAsync(connectionString, rows);
+        return connectionString;
+    }
+
+    private static double Percentile(IReadOnlyList<double> sorted, double p) => sorted[Math.Max(0, (int)Math.Ceiling(sorted.Count * p) - 1)];
 
     /// <summary>
     /// Rows spread evenly over the year up to now, round-robin over the demo queues and agents (each agent a participant);

@@ -3,7 +3,8 @@ using WapListing.Benchmarks;
 
 // On-demand benchmarks (never part of the tests). The app runs as its own Release process against a private cluster.
 //   dotnet run -c Release --project benchmarks/Benchmarks -- export [rows...]   (default 50000 500000)
-//   dotnet run -c Release --project benchmarks/Benchmarks -- listing [rows]     (default 10000000)
+//   dotnet run -c Release --project benchmarks/Benchmarks -- listing [rows] [requests]  (default 10000000 50)
+//   dotnet run -c Release --project benchmarks/Benchmarks -- detail [rows] [requests]   (default 10000000 50)
 //   dotnet run -c Release --project benchmarks/Benchmarks -- listing-fill [rows]  (only makes the database of that size)
 //   dotnet run -c Release --project benchmarks/Benchmarks -- ingest [seconds] [webhooks/s] [events/s] [clients]  (default 60 600 5000 50;
 //        a rate of 0 sends as fast as the app answers, a negative one sends none of that kind)
@@ -20,7 +21,10 @@ switch (mode)
         await ListingBenchmark.PrepareAsync(root, numbers.Length > 0 ? numbers[0] : 10_000_000);
         break;
     case "listing":
-        await ListingBenchmark.RunAsync(root, webDll, numbers.Length > 0 ? numbers[0] : 10_000_000);
+        await ListingBenchmark.RunAsync(root, webDll, numbers.Length > 0 ? numbers[0] : 10_000_000, numbers.Length > 1 ? numbers[1] : 50);
+        break;
+    case "detail":
+        await ListingBenchmark.RunDetailAsync(root, webDll, numbers.Length > 0 ? numbers[0] : 10_000_000, numbers.Length > 1 ? numbers[1] : 50);
         break;
     case "ingest":
         var defaults = new IngestLoad();

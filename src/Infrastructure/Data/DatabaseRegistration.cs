@@ -28,7 +28,7 @@ public static class DatabaseRegistration
     /// The connection settings the app runs best with, unless the connection string sets them itself: the app sends the
     /// same few statements thousands of times (webhooks, events, the listing), so each connection prepares them once;
     /// and it keeps no session state (its locks and settings are transaction-scoped), so a connection returned to the
-    /// pool is not reset with three more statements.
+    /// pool is not reset with three more statements; and PostgreSQL's JIT is off for its sessions.
     /// </summary>
     public static string Tuned(string connectionString) => TunedConnectionStrings.GetOrAdd(connectionString, Tune);
 
@@ -45,6 +45,13 @@ public static class DatabaseRegistration
         if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase))
         {
             builder.NoResetOnClose = true;
+        }
+
+        // The app's statements are short index walks; PostgreSQL's JIT compiles the costlier ones (a sort over a long
+        // range) for tens to hundreds of milliseconds before running them, more than it saves (docs/benchmarks.md).
+        if (!connectionString.Contains("jit", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Options = string.IsNullOrEmpty(builder.Options) ? "-c jit=off" : builder.Options + " -c jit=off";
         }
 
         return builder.ConnectionString;

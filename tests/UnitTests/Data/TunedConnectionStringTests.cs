@@ -12,6 +12,7 @@ public class TunedConnectionStringTests
 
         Assert.Equal(DatabaseRegistration.DefaultMaxAutoPrepare, tuned.MaxAutoPrepare);
         Assert.True(tuned.NoResetOnClose);
+        Assert.Equal("-c jit=off", tuned.Options);
         Assert.Equal("db", tuned.Host);
         Assert.Equal("wl", tuned.Database);
     }
@@ -23,5 +24,12 @@ public class TunedConnectionStringTests
 
         Assert.Equal(0, tuned.MaxAutoPrepare);
         Assert.False(tuned.NoResetOnClose);
+    }
+
+    [Fact]
+    public void Jit_is_switched_off_beside_other_server_options_unless_the_operator_chose()
+    {
+        Assert.Equal("-c search_path=wl -c jit=off", new NpgsqlConnectionStringBuilder(DatabaseRegistration.Tuned("Host=db;Options=-c search_path=wl")).Options);
+        Assert.Equal("-c jit=on", new NpgsqlConnectionStringBuilder(DatabaseRegistration.Tuned("Host=db;Options=-c jit=on")).Options);
     }
 }

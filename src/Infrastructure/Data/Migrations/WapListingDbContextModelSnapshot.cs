@@ -781,8 +781,17 @@ namespace WapListing.Infrastructure.Data.Migrations
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_interactions_user_id");
 
+                    b.HasIndex("Answered", "Id")
+                        .HasDatabaseName("ix_interactions_answered_id");
+
                     b.HasIndex("CustomerNumber", "ConnectorId")
                         .HasDatabaseName("ix_interactions_customer_number_connector_id");
+
+                    b.HasIndex("Duration", "Id")
+                        .HasDatabaseName("ix_interactions_duration_id");
+
+                    b.HasIndex("MissedTime", "Id")
+                        .HasDatabaseName("ix_interactions_missed_time_id");
 
                     b.HasIndex("QueueId", "Time")
                         .HasDatabaseName("ix_interactions_queue_id_time");
@@ -790,6 +799,9 @@ namespace WapListing.Infrastructure.Data.Migrations
                     b.HasIndex("Time", "Id")
                         .IsDescending()
                         .HasDatabaseName("ix_interactions_time_id");
+
+                    b.HasIndex("WaitTime", "Id")
+                        .HasDatabaseName("ix_interactions_wait_time_id");
 
                     b.HasIndex("ConnectorId", "CustomerKey", "Time")
                         .HasDatabaseName("ix_interactions_connector_id_customer_key_time")
