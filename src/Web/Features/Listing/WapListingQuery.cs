@@ -36,20 +36,25 @@ public static class WapListingQuery
             interactions = interactions.Where(i => i.QueueId != null && (queueIds.Contains(i.QueueId.Value) || groupQueues.Contains(i.QueueId.Value)));
         }
 
+        // Text and number filters on other tables ask that table first (a few contacts or connectors match) and test
+        // the interaction's id against the answer, so the range is still read in the page's order instead of joined whole.
         if (criteria.Contact is { } contact)
         {
             var pattern = TextSearch.ContainsPattern(contact);
             var digits = new string(contact.Where(char.IsAsciiDigit).ToArray());
             var matchDigits = digits.Length >= 3;
-            interactions = interactions.Where(i => i.Contact != null
-                && (EF.Functions.Like(TextSearch.Fold(i.Contact.Name), TextSearch.Fold(pattern), TextSearch.Escape)
-                    || EF.Functions.Like(TextSearch.Fold(i.Contact.Email), TextSearch.Fold(pattern), TextSearch.Escape)
-                    || (matchDigits && i.Contact.PhoneNumbers.Any(n => n.Contains(digits)))));
+            var contacts = db.Contacts
+                .Where(c => EF.Functions.Like(TextSearch.Fold(c.Name), TextSearch.Fold(pattern), TextSearch.Escape)
+                    || EF.Functions.Like(TextSearch.Fold(c.Email), TextSearch.Fold(pattern), TextSearch.Escape)
+                    || (matchDigits && c.PhoneNumbers.Any(n => n.Contains(digits))))
+                .Select(c => (int?)c.Id);
+            interactions = interactions.Where(i => i.ContactId != null && contacts.Contains(i.ContactId));
         }
 
         if (criteria.Sender is { } sender)
         {
-            interactions = interactions.Where(i => i.CustomerNumber == sender || (i.Connector != null && i.Connector.PhoneNumber == sender));
+            var connectors = db.Connectors.Where(c => c.PhoneNumber == sender).Select(c => (int?)c.Id);
+            interactions = interactions.Where(i => i.CustomerNumber == sender || (i.ConnectorId != null && connectors.Contains(i.ConnectorId)));
         }
 
         if (criteria.Direction is { } direction)
