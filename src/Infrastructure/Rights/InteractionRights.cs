@@ -13,20 +13,37 @@ namespace WapListing.Infrastructure.Rights;
 /// </summary>
 public static class InteractionRights
 {
-    public static IQueryable<Interaction> VisibleTo(this IQueryable<Interaction> interactions, ViewerRights rights)
+    public static IQueryable<Interaction> VisibleTo(this IQueryable<Interaction> interactions, ViewerRights rights) =>
+        Visible(interactions, rights, DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
+
+    /// <summary>
+    /// The same rule for the interactions of a time range [<paramref name="from"/>, <paramref name="to"/>), which it also
+    /// applies. A participant carries its interaction's time (kept by the database), so "one of its participants is
+    /// permitted" asks only the permitted users' participations of that range, from one index, instead of all of them.
+    /// </summary>
+    public static IQueryable<Interaction> VisibleTo(this IQueryable<Interaction> interactions, ViewerRights rights, DateTimeOffset from, DateTimeOffset to) =>
+        Visible(interactions.Where(i => i.Time >= from && i.Time < to), rights, from, to);
+
+    private static IQueryable<Interaction> Visible(IQueryable<Interaction> interactions, ViewerRights rights, DateTimeOffset from, DateTimeOffset to)
     {
         if (rights is { AllQueues: true, AllUsers: true })
         {
             return interactions;
         }
 
+        var ranged = from != DateTimeOffset.MinValue || to != DateTimeOffset.MaxValue;
         if (rights.AllQueues)
         {
             var permittedUsers = rights.UserIds.ToArray();
-            return interactions.Where(i =>
-                i.QueueId != null
-                || !i.Participants.Any()
-                || i.Participants.Any(p => permittedUsers.Contains(p.UserId)));
+            return ranged
+                ? interactions.Where(i =>
+                    i.QueueId != null
+                    || !i.Participants.Any()
+                    || i.Participants.Any(p => permittedUsers.Contains(p.UserId) && p.Time >= from && p.Time < to))
+                : interactions.Where(i =>
+                    i.QueueId != null
+                    || !i.Participants.Any()
+                    || i.Participants.Any(p => permittedUsers.Contains(p.UserId)));
         }
 
         var queueIds = rights.QueueIds.ToArray();
@@ -37,9 +54,13 @@ public static class InteractionRights
         }
 
         var userIds = rights.UserIds.ToArray();
-        return interactions.Where(i =>
-            (i.QueueId != null && queueIds.Contains(i.QueueId.Value))
-            || i.Participants.Any(p => userIds.Contains(p.UserId)));
+        return ranged
+            ? interactions.Where(i =>
+                (i.QueueId != null && queueIds.Contains(i.QueueId.Value))
+                || i.Participants.Any(p => userIds.Contains(p.UserId) && p.Time >= from && p.Time < to))
+            : interactions.Where(i =>
+                (i.QueueId != null && queueIds.Contains(i.QueueId.Value))
+                || i.Participants.Any(p => userIds.Contains(p.UserId)));
     }
 
     /// <summary>Queues the viewer may pick in filters.</summary>

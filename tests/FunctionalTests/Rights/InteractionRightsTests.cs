@@ -120,6 +120,26 @@ public sealed class InteractionRightsTests(EmptyDatabaseFixture database) : ICla
     /// Adds a viewer with the given rights and asserts that exactly the expected interactions of the world are visible
     /// to them, by the app's rule and, when any are, by the rights oracle as well.
     /// </summary>
+    [Fact]
+    public async Task A_participant_carries_its_interactions_time_whoever_writes_it_and_follows_when_the_time_moves()
+    {
+        await using var db = database.OpenDb();
+        var moved = new DateTimeOffset(2026, 11, 20, 8, 15, 0, TimeSpan.Zero);
+        var interaction = await db.Interactions.SingleAsync(i => i.Name == _world.Prefix + "i3");
+
+        var times = await db.InteractionParticipants.AsNoTracking().Where(p => p.InteractionId == interaction.Id).Select(p => p.Time).ToListAsync();
+        Assert.Equal(2, times.Count);
+        Assert.All(times, t => Assert.Equal(interaction.Time, t));
+
+        await db.Interactions.Where(i => i.Id == interaction.Id).ExecuteUpdateAsync(set => set.SetProperty(i => i.Time, moved));
+        Assert.All(await db.InteractionParticipants.AsNoTracking().Where(p => p.InteractionId == interaction.Id).Select(p => p.Time).ToListAsync(), t => Assert.Equal(moved, t));
+
+        // Raw SQL that names no time, and a time written on purpose, both end up with the interaction's.
+        await db.Database.ExecuteSqlAsync($"INSERT INTO interaction_participants (interaction_id, user_id) VALUES ({interaction.Id}, {_world.DeactivatedC.Id})");
+        await db.Database.ExecuteSqlAsync($"UPDATE interaction_participants SET time = {moved.AddYears(-3)} WHERE interaction_id = {interaction.Id}");
+        Assert.All(await db.InteractionParticipants.AsNoTracking().Where(p => p.InteractionId == interaction.Id).Select(p => p.Time).ToListAsync(), t => Assert.Equal(moved, t));
+    }
+
     private async Task AssertVisibleAsync(Action<User> grant, params string[] expected)
     {
         await using var db = database.OpenDb();
@@ -131,6 +151,20 @@ public sealed class InteractionRightsTests(EmptyDatabaseFixture database) : ICla
             .Select(i => i.Name)
             .ToListAsync();
         Assert.Equal(expected, InWorld(names));
+
+        // The listing's shape of the same rule over a time range (participations of the range, by their copied time)
+        // gives exactly the same rows; a range that ends before the world's interactions gives none.
+        var today = DemoRanges.Today;
+        var ranged = await db.Interactions.AsNoTracking()
+            .VisibleTo(rights, today.From, today.To)
+            .Where(i => i.Name.StartsWith(_world.Prefix))
+            .Select(i => i.Name)
+            .ToListAsync();
+        Assert.Equal(expected, InWorld(ranged));
+        Assert.Empty(await db.Interactions.AsNoTracking()
+            .VisibleTo(rights, DemoRanges.Yesterday.From, DemoRanges.Yesterday.To)
+            .Where(i => i.Name.StartsWith(_world.Prefix))
+            .ToListAsync());
 
         if (expected.Length > 0)
         {

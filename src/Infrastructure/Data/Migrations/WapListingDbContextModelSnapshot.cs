@@ -894,11 +894,21 @@ namespace WapListing.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("user_id");
 
+                    b.Property<DateTimeOffset>("Time")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("time");
+
                     b.HasKey("InteractionId", "UserId")
                         .HasName("pk_interaction_participants");
 
                     b.HasIndex("UserId", "InteractionId")
                         .HasDatabaseName("ix_interaction_participants_user_id_interaction_id");
+
+                    b.HasIndex("UserId", "Time")
+                        .HasDatabaseName("ix_interaction_participants_user_id_time");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("UserId", "Time"), new[] { "InteractionId" });
 
                     b.ToTable("interaction_participants", (string)null);
                 });

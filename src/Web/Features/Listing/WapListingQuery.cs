@@ -16,16 +16,15 @@ public static class WapListingQuery
 {
     public static IQueryable<Interaction> Matching(WapListingDbContext db, ViewerRights rights, ListingCriteria criteria)
     {
-        var interactions = db.Interactions
-            .VisibleTo(rights)
-            .Where(i => i.Time >= criteria.From && i.Time < criteria.To);
+        var interactions = db.Interactions.VisibleTo(rights, criteria.From, criteria.To);
 
         if (criteria.UserIds.Count > 0 || criteria.UserGroupIds.Count > 0)
         {
             var userIds = criteria.UserIds.ToArray();
             var groupIds = criteria.UserGroupIds.ToArray();
             var members = db.UserGroups.Where(g => groupIds.Contains(g.Id)).SelectMany(g => g.Users.Select(u => u.Id));
-            interactions = interactions.Where(i => i.Participants.Any(p => userIds.Contains(p.UserId) || members.Contains(p.UserId)));
+            var (from, to) = (criteria.From, criteria.To);
+            interactions = interactions.Where(i => i.Participants.Any(p => (userIds.Contains(p.UserId) || members.Contains(p.UserId)) && p.Time >= from && p.Time < to));
         }
 
         if (criteria.QueueIds.Count > 0 || criteria.QueueGroupIds.Count > 0)
