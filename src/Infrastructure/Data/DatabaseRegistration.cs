@@ -28,7 +28,7 @@ public static class DatabaseRegistration
     /// The connection settings the app runs best with, unless the connection string sets them itself: the app sends the
     /// same few statements thousands of times (webhooks, events, the listing), so each connection prepares them once;
     /// and it keeps no session state (its locks and settings are transaction-scoped), so a connection returned to the
-    /// pool is not reset with three more statements; and PostgreSQL's JIT is off for its sessions.
+    /// pool is not reset with three more statements; PostgreSQL's JIT is off and prepared statements get custom plans.
     /// </summary>
     public static string Tuned(string connectionString) => TunedConnectionStrings.GetOrAdd(connectionString, Tune);
 
@@ -51,9 +51,20 @@ public static class DatabaseRegistration
         // range) for tens to hundreds of milliseconds before running them, more than it saves (docs/benchmarks.md).
         if (!connectionString.Contains("jit", StringComparison.OrdinalIgnoreCase))
         {
-            builder.Options = string.IsNullOrEmpty(builder.Options) ? "-c jit=off" : builder.Options + " -c jit=off";
+            AddOption(builder, "-c jit=off");
+        }
+
+        // Prepared statements are planned for their parameters every time: one listing statement serves Today and a whole
+        // year, and a generic plan good for one is ten times slower for the other (docs/benchmarks.md). Planning costs
+        // about a millisecond; parsing is still saved.
+        if (!connectionString.Contains("plan_cache_mode", StringComparison.OrdinalIgnoreCase))
+        {
+            AddOption(builder, "-c plan_cache_mode=force_custom_plan");
         }
 
         return builder.ConnectionString;
     }
+
+    private static void AddOption(NpgsqlConnectionStringBuilder builder, string option) =>
+        builder.Options = string.IsNullOrEmpty(builder.Options) ? option : builder.Options + " " + option;
 }

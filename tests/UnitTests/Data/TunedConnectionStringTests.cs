@@ -12,7 +12,7 @@ public class TunedConnectionStringTests
 
         Assert.Equal(DatabaseRegistration.DefaultMaxAutoPrepare, tuned.MaxAutoPrepare);
         Assert.True(tuned.NoResetOnClose);
-        Assert.Equal("-c jit=off", tuned.Options);
+        Assert.Equal("-c jit=off -c plan_cache_mode=force_custom_plan", tuned.Options);
         Assert.Equal("db", tuned.Host);
         Assert.Equal("wl", tuned.Database);
     }
@@ -27,9 +27,9 @@ public class TunedConnectionStringTests
     }
 
     [Fact]
-    public void Jit_is_switched_off_beside_other_server_options_unless_the_operator_chose()
+    public void Jit_off_and_custom_plans_are_added_beside_other_server_options_unless_the_operator_chose()
     {
-        Assert.Equal("-c search_path=wl -c jit=off", new NpgsqlConnectionStringBuilder(DatabaseRegistration.Tuned("Host=db;Options=-c search_path=wl")).Options);
-        Assert.Equal("-c jit=on", new NpgsqlConnectionStringBuilder(DatabaseRegistration.Tuned("Host=db;Options=-c jit=on")).Options);
+        Assert.Equal("-c search_path=wl -c jit=off -c plan_cache_mode=force_custom_plan", new NpgsqlConnectionStringBuilder(DatabaseRegistration.Tuned("Host=db;Options=-c search_path=wl")).Options);
+        Assert.Equal("-c jit=on -c plan_cache_mode=auto", new NpgsqlConnectionStringBuilder(DatabaseRegistration.Tuned("Host=db;Options=-c jit=on -c plan_cache_mode=auto")).Options);
     }
 }
