@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using WapListing.Domain.Entities;
 using WapListing.Infrastructure.Data;
@@ -31,19 +32,16 @@ public static class InteractionRights
             return interactions;
         }
 
-        var ranged = from != DateTimeOffset.MinValue || to != DateTimeOffset.MaxValue;
+        var permittedUsers = rights.UserIds.ToArray();
+        Expression<Func<InteractionParticipant, bool>> permitted = from == DateTimeOffset.MinValue && to == DateTimeOffset.MaxValue
+            ? p => permittedUsers.Contains(p.UserId)
+            : p => permittedUsers.Contains(p.UserId) && p.Time >= from && p.Time < to;
         if (rights.AllQueues)
         {
-            var permittedUsers = rights.UserIds.ToArray();
-            return ranged
-                ? interactions.Where(i =>
-                    i.QueueId != null
-                    || !i.Participants.Any()
-                    || i.Participants.Any(p => permittedUsers.Contains(p.UserId) && p.Time >= from && p.Time < to))
-                : interactions.Where(i =>
-                    i.QueueId != null
-                    || !i.Participants.Any()
-                    || i.Participants.Any(p => permittedUsers.Contains(p.UserId)));
+            return interactions.Where(i =>
+                i.QueueId != null
+                || !i.Participants.Any()
+                || i.Participants.AsQueryable().Any(permitted));
         }
 
         var queueIds = rights.QueueIds.ToArray();
@@ -53,14 +51,9 @@ public static class InteractionRights
                 (i.QueueId != null && queueIds.Contains(i.QueueId.Value)) || i.Participants.Any());
         }
 
-        var userIds = rights.UserIds.ToArray();
-        return ranged
-            ? interactions.Where(i =>
-                (i.QueueId != null && queueIds.Contains(i.QueueId.Value))
-                || i.Participants.Any(p => userIds.Contains(p.UserId) && p.Time >= from && p.Time < to))
-            : interactions.Where(i =>
-                (i.QueueId != null && queueIds.Contains(i.QueueId.Value))
-                || i.Participants.Any(p => userIds.Contains(p.UserId)));
+        return interactions.Where(i =>
+            (i.QueueId != null && queueIds.Contains(i.QueueId.Value))
+            || i.Participants.AsQueryable().Any(permitted));
     }
 
     /// <summary>Queues the viewer may pick in filters.</summary>

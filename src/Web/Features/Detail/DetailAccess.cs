@@ -15,12 +15,11 @@ public sealed record DetailAccess(
     bool CanRemoveFromMissed,
     bool CanAnonymize,
     bool CanCloseDraft,
-    bool CanDiscardDraft)
+    bool CanDiscardDraft,
+    bool CanCloseActivity)
 {
-    /// <summary>Whether the viewer's role may act on interactions at all (the EditInteractions policy).</summary>
-    public bool CanEdit { get; init; }
-
-    public static async Task<DetailAccess> DecideAsync(ViewerAccess viewer, InteractionData interaction)
+    /// <summary><paramref name="viewerHasOpenActivity"/>: one of the interaction's open activities is the viewer's.</summary>
+    public static async Task<DetailAccess> DecideAsync(ViewerAccess viewer, InteractionData interaction, bool viewerHasOpenActivity)
     {
         var canEdit = await viewer.CanEditInteractionsAsync();
         var notAnonymized = interaction.AnonymizedAt is null;
@@ -32,10 +31,9 @@ public sealed record DetailAccess(
             CanRemoveFromMissed: await viewer.CanRemoveFromMissedAsync() && interaction.MissedState == MissedState.Shown,
             CanAnonymize: await viewer.CanAnonymizeAsync() && notAnonymized,
             CanCloseDraft: canEdit && interaction.IsDraft && interaction.HasOpenActivity,
-            CanDiscardDraft: canEdit && interaction.IsDraft && !interaction.HasMessages)
-        {
-            CanEdit = canEdit,
-        };
+            CanDiscardDraft: canEdit && interaction.IsDraft && !interaction.HasMessages,
+            CanCloseActivity: canEdit && !interaction.IsDraft && interaction.Direction == InteractionDirection.Out
+                && interaction.ClosedTime is null && viewerHasOpenActivity);
     }
 
     /// <summary>Whether the viewer may open a panel (the Pair panel also needs an interaction that is not anonymized).</summary>

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using WapListing.Domain.Entities;
 using WapListing.Web.Authorization;
 using WapListing.Web.Features.Sending;
 using WapListing.Web.Identity;
@@ -54,7 +53,8 @@ public sealed class GetDetailPage(
         }
 
         var selected = detail.Activities.FirstOrDefault(a => a.Name == detail.RequestedName) ?? detail.Activities.FirstOrDefault();
-        var access = await DetailAccess.DecideAsync(viewerAccess, detail.Interaction);
+        var viewerId = viewer.UserId;
+        var access = await DetailAccess.DecideAsync(viewerAccess, detail.Interaction, detail.Activities.Any(a => a.UserId == viewerId && a.ClosedAt is null));
         var panel = request.Pair == "1" ? DetailPanel.Pair
             : Enum.TryParse<DetailPanel>(request.Panel, ignoreCase: true, out var named) && Enum.IsDefined(named) ? named
             : DetailPanel.None;
@@ -68,14 +68,10 @@ public sealed class GetDetailPage(
         var tickets = panel == DetailPanel.Ticket ? await searches.TicketsAsync(search, cancellationToken) : [];
         var tab = string.Equals(request.Tab, "activity", StringComparison.OrdinalIgnoreCase) ? DetailTab.Activity : DetailTab.Wap;
         var message = request.Done is { Length: <= 40 } done && localizer[$"Detail.Done.{done}"] is { ResourceNotFound: false } text ? text.Value : null;
-        var viewerId = viewer.UserId;
-        var interaction = detail.Interaction;
         return new InteractionDetailViewModel(detail, selected, tab, panel, search, contacts, tickets, access, viewer.TimeZone, message)
         {
             ListingBack = DetailLinks.ListingBack(request.Back),
-            Composer = await composerQuery.LoadAsync(interaction, composer, cancellationToken),
-            CanCloseActivity = access.CanEdit && !interaction.IsDraft && interaction.Direction == InteractionDirection.Out
-                && interaction.ClosedTime is null && detail.Activities.Any(a => a.UserId == viewerId && a.ClosedAt is null),
+            Composer = await composerQuery.LoadAsync(detail.Interaction, composer, cancellationToken),
         };
     }
 }

@@ -20,9 +20,6 @@ public sealed record InteractionDetailViewModel(
     /// <summary>The composer, when the viewer may write to the customer from this chat.</summary>
     public Sending.ComposerModel? Composer { get; init; }
 
-    /// <summary>Whether the viewer can close their own open activity of this sent chat (tD).</summary>
-    public bool CanCloseActivity { get; init; }
-
     /// <summary>The name a shared link of this page carries: the selected activity's, else the interaction's.</summary>
     public string SelectedName => Selected?.Name ?? Detail.Interaction.Name;
 

@@ -10,8 +10,7 @@ public sealed class ComposerQuery(WapListingDbContext db, CurrentViewer viewer, 
 {
     public async Task<ComposerModel?> LoadAsync(InteractionData interaction, ComposerState? state, CancellationToken cancellationToken)
     {
-        if (interaction.Direction != Domain.Entities.InteractionDirection.Out || interaction.AnonymizedAt is not null
-            || interaction.ClosedTime is not null || interaction.CustomerNumber is null || !await access.CanEditInteractionsAsync())
+        if (!SendTargets.CouldBeOne(interaction) || !await access.CanEditInteractionsAsync())
         {
             return null;
         }

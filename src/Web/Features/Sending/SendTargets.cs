@@ -30,6 +30,14 @@ public sealed record SendTarget(
 /// </summary>
 public static class SendTargets
 {
+    /// <summary>
+    /// The part of the rule the detail has already read, so a chat that cannot be written from costs no query (most are
+    /// inbound or closed); <see cref="FindAsync"/> decides the rest.
+    /// </summary>
+    public static bool CouldBeOne(Detail.InteractionData interaction) =>
+        interaction.Direction == InteractionDirection.Out && interaction.ClosedTime is null
+        && interaction.AnonymizedAt is null && interaction.CustomerNumber is not null;
+
     public static Task<SendTarget?> FindAsync(WapListingDbContext db, long interactionId, int userId, CancellationToken cancellationToken) =>
         db.Interactions.AsNoTracking()
             .Where(i => i.Id == interactionId

@@ -146,11 +146,7 @@ public sealed class SendWhatsAppMessage(
     {
         OutboundSendState.Accepted => new SendResult(SendOutcome.Sent, interactionName),
         OutboundSendState.Refused => new SendResult(
-            SendOutcome.Refused,
-            interactionName,
-            Enum.TryParse<WhatsAppSendProblem>(previous.Problem, out var problem)
-                ? new WhatsAppSendFailure(problem, previous.ErrorCode, previous.ErrorTitle)
-                : WhatsAppSendFailure.FromCode(previous.ErrorCode, previous.ErrorTitle)),
+            SendOutcome.Refused, interactionName, WhatsAppSendFailure.FromStored(previous.Problem, previous.ErrorCode, previous.ErrorTitle)),
         _ => new SendResult(SendOutcome.AwaitingConfirmation, interactionName),
     };
 

@@ -46,6 +46,10 @@ public sealed record WhatsAppSendFailure(WhatsAppSendProblem Problem, int? Code,
         _ => WhatsAppSendProblem.Other,
     }, code, title);
 
+    /// <summary>A refusal as an outbox row stored it (<see cref="Domain.Entities.OutboundSend.Problem"/>, code, title).</summary>
+    public static WhatsAppSendFailure FromStored(string? problem, int? code, string? title) =>
+        Enum.TryParse<WhatsAppSendProblem>(problem, out var stored) ? new(stored, code, title) : FromCode(code, title);
+
     /// <summary>The failure in the reader's language (resources <c>Send.Problem.&lt;problem&gt;</c>), with WhatsApp's code and title.</summary>
     public string Describe(IStringLocalizer localizer) =>
         localizer["Send.Problem." + Problem, Code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—", Title ?? string.Empty].Value;
