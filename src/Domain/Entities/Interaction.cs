@@ -50,6 +50,22 @@ public class Interaction
     public DateTimeOffset? AnonymizedAt { get; set; }
     public int? AnonymizedById { get; set; }
 
+    // Copies of the names the listing sorts by, kept by the database whoever writes (migration ListingSortKeys): with
+    // them a page sorted by queue, user, contact or connector is read from an index in order instead of joining and
+    // sorting the whole range. The app never writes them; it shows the names from the joined rows.
+
+    /// <summary>The queue's name, copied by the database; for sorting only.</summary>
+    public string? QueueName { get; private set; }
+
+    /// <summary>The user's display name, copied by the database; for sorting only.</summary>
+    public string? UserName { get; private set; }
+
+    /// <summary>The CRM contact's name, copied by the database; for sorting only.</summary>
+    public string? ContactName { get; private set; }
+
+    /// <summary>The connector's name, copied by the database; for sorting only.</summary>
+    public string? ConnectorName { get; private set; }
+
     /// <summary>Every user who had an activity in it: what rights and the User filter look at.</summary>
     public ICollection<InteractionParticipant> Participants { get; set; } = [];
     public ICollection<Activity> Activities { get; set; } = [];

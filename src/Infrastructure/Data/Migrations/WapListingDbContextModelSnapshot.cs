@@ -681,9 +681,19 @@ namespace WapListing.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("connector_id");
 
+                    b.Property<string>("ConnectorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("connector_name");
+
                     b.Property<int?>("ContactId")
                         .HasColumnType("integer")
                         .HasColumnName("contact_id");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("contact_name");
 
                     b.Property<long?>("ContactedBackById")
                         .HasColumnType("bigint")
@@ -738,6 +748,11 @@ namespace WapListing.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("queue_id");
 
+                    b.Property<string>("QueueName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("queue_name");
+
                     b.Property<int>("TalkTime")
                         .HasColumnType("integer")
                         .HasColumnName("talk_time");
@@ -749,6 +764,11 @@ namespace WapListing.Infrastructure.Data.Migrations
                     b.Property<int?>("UserId")
                         .HasColumnType("integer")
                         .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("user_name");
 
                     b.Property<int>("WaitTime")
                         .HasColumnType("integer")
@@ -781,17 +801,8 @@ namespace WapListing.Infrastructure.Data.Migrations
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_interactions_user_id");
 
-                    b.HasIndex("Answered", "Id")
-                        .HasDatabaseName("ix_interactions_answered_id");
-
                     b.HasIndex("CustomerNumber", "ConnectorId")
                         .HasDatabaseName("ix_interactions_customer_number_connector_id");
-
-                    b.HasIndex("Duration", "Id")
-                        .HasDatabaseName("ix_interactions_duration_id");
-
-                    b.HasIndex("MissedTime", "Id")
-                        .HasDatabaseName("ix_interactions_missed_time_id");
 
                     b.HasIndex("QueueId", "Time")
                         .HasDatabaseName("ix_interactions_queue_id_time");
@@ -800,12 +811,21 @@ namespace WapListing.Infrastructure.Data.Migrations
                         .IsDescending()
                         .HasDatabaseName("ix_interactions_time_id");
 
-                    b.HasIndex("WaitTime", "Id")
-                        .HasDatabaseName("ix_interactions_wait_time_id");
+                    b.HasIndex("Answered", "Id", "Time")
+                        .HasDatabaseName("ix_interactions_answered_id_time");
 
                     b.HasIndex("ConnectorId", "CustomerKey", "Time")
                         .HasDatabaseName("ix_interactions_connector_id_customer_key_time")
                         .HasFilter("closed_time IS NULL");
+
+                    b.HasIndex("Duration", "Id", "Time")
+                        .HasDatabaseName("ix_interactions_duration_id_time");
+
+                    b.HasIndex("MissedTime", "Id", "Time")
+                        .HasDatabaseName("ix_interactions_missed_time_id_time");
+
+                    b.HasIndex("WaitTime", "Id", "Time")
+                        .HasDatabaseName("ix_interactions_wait_time_id_time");
 
                     b.ToTable("interactions", (string)null);
                 });

@@ -138,22 +138,26 @@ public static class WapListingQuery
         return interactions;
     }
 
-    /// <summary>Sorted by the chosen column in the viewer's alphabet, ties broken by id so paging never repeats or skips a row.</summary>
+    /// <summary>
+    /// Sorted by the chosen column in the viewer's alphabet, ties broken by id so paging never repeats or skips a row. The
+    /// names come from the interaction's own copies (kept by the database) and the enum words from one CASE, so each order
+    /// is an index's (migration ListingSortKeys) and a page is read in order, not sorted from the whole range.
+    /// </summary>
     public static IOrderedQueryable<Interaction> Sorted(this IQueryable<Interaction> interactions, ListingCriteria criteria)
     {
         var collation = criteria.Language == "cs" ? "cs-x-icu" : "und-x-icu";
         var descending = criteria.Descending;
         return criteria.Sort switch
         {
-            ListingColumn.Queue => By(interactions, i => EF.Functions.Collate(i.Queue!.Name, collation), descending),
-            ListingColumn.User => By(interactions, i => EF.Functions.Collate(i.User!.DisplayName, collation), descending),
-            ListingColumn.Contact => By(interactions, i => EF.Functions.Collate(i.Contact!.Name, collation), descending),
+            ListingColumn.Queue => By(interactions, i => EF.Functions.Collate(i.QueueName, collation), descending),
+            ListingColumn.User => By(interactions, i => EF.Functions.Collate(i.UserName, collation), descending),
+            ListingColumn.Contact => By(interactions, i => EF.Functions.Collate(i.ContactName, collation), descending),
             ListingColumn.WhatsAppContact => By(interactions, i => EF.Functions.Collate(i.WhatsAppContact!, collation), descending),
             ListingColumn.Answered => By(interactions, i => i.Answered, descending),
             ListingColumn.WaitTime => By(interactions, i => i.WaitTime, descending),
             ListingColumn.Duration => By(interactions, i => i.Duration, descending),
             ListingColumn.EndedBy => By(interactions, Labelled(i => i.EndedBy, EnumLabels.EndedBy(criteria.Language).Select(l => ((EndedBy?)l.Value, l.Label)), collation), descending),
-            ListingColumn.Connector => By(interactions, i => EF.Functions.Collate(i.Connector!.Name, collation), descending),
+            ListingColumn.Connector => By(interactions, i => EF.Functions.Collate(i.ConnectorName, collation), descending),
             ListingColumn.Missed => By(interactions, Labelled(i => i.MissedState, EnumLabels.Missed(criteria.Language), collation), descending),
             ListingColumn.MissedTime => By(interactions, i => i.MissedTime, descending),
             _ => By(interactions, i => i.Time, descending),
