@@ -32,7 +32,12 @@ public sealed class ListingSortKeysTests(EmptyDatabaseFixture database) : IClass
 
         var chat = new Interaction
         {
-            Name = $"wap_{prefix}1", Time = TestClock.DemoNow, QueueId = queue.Id, UserId = user.Id, ContactId = contact.Id, ConnectorId = connector.Id,
+            Name = $"wap_{prefix}1",
+            Time = TestClock.DemoNow,
+            QueueId = queue.Id,
+            UserId = user.Id,
+            ContactId = contact.Id,
+            ConnectorId = connector.Id,
         };
         db.Interactions.Add(chat);
         await db.SaveChangesAsync();
@@ -105,7 +110,11 @@ public sealed class ListingSortKeysTests(EmptyDatabaseFixture database) : IClass
         await using var db = database.OpenDb();
         var criteria = new ListingCriteria
         {
-            From = TestClock.DemoNow.AddDays(-30), To = TestClock.DemoNow, Sort = column, Descending = descending, Language = language,
+            From = TestClock.DemoNow.AddDays(-30),
+            To = TestClock.DemoNow,
+            Sort = column,
+            Descending = descending,
+            Language = language,
         };
         var page = WapListingQuery.Matching(db, new ViewerRights(true, true, [], []), criteria)
             .AsNoTracking()
