@@ -90,34 +90,24 @@ namespace WapListing.Infrastructure.Data.Migrations
                         OR OLD.connector_id IS DISTINCT FROM NEW.connector_id OR OLD.connector_name IS DISTINCT FROM NEW.connector_name)
                     EXECUTE FUNCTION wl_interaction_sort_names();
 
-                CREATE FUNCTION wl_queue_name_to_interactions() RETURNS trigger LANGUAGE plpgsql AS $$
+                -- One function for the four renames; its arguments name the interaction's reference and copy, and the
+                -- renamed row's name column.
+                CREATE FUNCTION wl_name_to_interactions() RETURNS trigger LANGUAGE plpgsql AS $$
+                DECLARE
+                    new_name text := to_jsonb(NEW) ->> TG_ARGV[2];
                 BEGIN
-                    UPDATE interactions SET queue_name = NEW.name WHERE queue_id = NEW.id AND queue_name IS DISTINCT FROM NEW.name;
+                    EXECUTE format('UPDATE interactions SET %1$I = $1 WHERE %2$I = $2 AND %1$I IS DISTINCT FROM $1', TG_ARGV[1], TG_ARGV[0])
+                        USING new_name, NEW.id;
                     RETURN NULL;
                 END $$;
                 CREATE TRIGGER tr_queues_name_to_interactions AFTER UPDATE OF name ON queues
-                    FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name) EXECUTE FUNCTION wl_queue_name_to_interactions();
-                CREATE FUNCTION wl_user_name_to_interactions() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                    UPDATE interactions SET user_name = NEW.display_name WHERE user_id = NEW.id AND user_name IS DISTINCT FROM NEW.display_name;
-                    RETURN NULL;
-                END $$;
+                    FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name) EXECUTE FUNCTION wl_name_to_interactions('queue_id', 'queue_name', 'name');
                 CREATE TRIGGER tr_users_name_to_interactions AFTER UPDATE OF display_name ON users
-                    FOR EACH ROW WHEN (OLD.display_name IS DISTINCT FROM NEW.display_name) EXECUTE FUNCTION wl_user_name_to_interactions();
-                CREATE FUNCTION wl_contact_name_to_interactions() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                    UPDATE interactions SET contact_name = NEW.name WHERE contact_id = NEW.id AND contact_name IS DISTINCT FROM NEW.name;
-                    RETURN NULL;
-                END $$;
+                    FOR EACH ROW WHEN (OLD.display_name IS DISTINCT FROM NEW.display_name) EXECUTE FUNCTION wl_name_to_interactions('user_id', 'user_name', 'display_name');
                 CREATE TRIGGER tr_contacts_name_to_interactions AFTER UPDATE OF name ON contacts
-                    FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name) EXECUTE FUNCTION wl_contact_name_to_interactions();
-                CREATE FUNCTION wl_connector_name_to_interactions() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                    UPDATE interactions SET connector_name = NEW.name WHERE connector_id = NEW.id AND connector_name IS DISTINCT FROM NEW.name;
-                    RETURN NULL;
-                END $$;
+                    FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name) EXECUTE FUNCTION wl_name_to_interactions('contact_id', 'contact_name', 'name');
                 CREATE TRIGGER tr_connectors_name_to_interactions AFTER UPDATE OF name ON connectors
-                    FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name) EXECUTE FUNCTION wl_connector_name_to_interactions();
+                    FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name) EXECUTE FUNCTION wl_name_to_interactions('connector_id', 'connector_name', 'name');
                 """);
 
             // Each sorted text column in each language's alphabet (the listing's COLLATE "cs-x-icu" / "und-x-icu"), then the
@@ -172,13 +162,10 @@ namespace WapListing.Infrastructure.Data.Migrations
                 DROP INDEX IF EXISTS ix_interactions_missed_label_cs;
                 DROP INDEX IF EXISTS ix_interactions_missed_label_und;
                 DROP TRIGGER IF EXISTS tr_connectors_name_to_interactions ON connectors;
-                DROP FUNCTION IF EXISTS wl_connector_name_to_interactions();
                 DROP TRIGGER IF EXISTS tr_contacts_name_to_interactions ON contacts;
-                DROP FUNCTION IF EXISTS wl_contact_name_to_interactions();
                 DROP TRIGGER IF EXISTS tr_users_name_to_interactions ON users;
-                DROP FUNCTION IF EXISTS wl_user_name_to_interactions();
                 DROP TRIGGER IF EXISTS tr_queues_name_to_interactions ON queues;
-                DROP FUNCTION IF EXISTS wl_queue_name_to_interactions();
+                DROP FUNCTION IF EXISTS wl_name_to_interactions();
                 DROP TRIGGER IF EXISTS tr_interactions_sort_names_update ON interactions;
                 DROP TRIGGER IF EXISTS tr_interactions_sort_names_insert ON interactions;
                 DROP FUNCTION IF EXISTS wl_interaction_sort_names();
