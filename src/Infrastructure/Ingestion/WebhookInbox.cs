@@ -32,6 +32,7 @@ public static class WebhookInbox
     /// <summary>Processes one batch of waiting bodies, if any; returns how many were claimed (0 when nothing was waiting).</summary>
     public static async Task<int> ProcessBatchAsync(WapListingDbContext db, TimeProvider clock, int batchSize, CancellationToken cancellationToken)
     {
+        db.ReusePreparedPlans();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var claimed = await db.WebhookInbox

@@ -34,6 +34,7 @@ public sealed class IngestEvents(WapListingDbContext db, TimeProvider clock)
             return new IngestEventsResult(null, errors);
         }
 
+        db.ReusePreparedPlans();
         for (var attempt = 1; ; attempt++)
         {
             try
