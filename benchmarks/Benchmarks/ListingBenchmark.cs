@@ -59,10 +59,11 @@ internal static partial class ListingBenchmark
         await using var app = await AppProcess.StartAsync(webDll, connectionString, QuietApp);
         var clients = new Dictionary<string, HttpClient>();
         Console.WriteLine();
-        Console.WriteLine($"Listing over {rows:N0} synthetic interactions in the last 365 days; {requests} timed requests per view after 2 warm-ups (at most {ViewBudget.TotalSeconds:F0} s a view).");
+        Console.WriteLine($"Listing over {rows:N0} synthetic interactions in the last 365 days; {requests} timed requests per view after the app's warm-up (each user's Today and a sorted month, 30 times) and 2 warm-ups of the view (at most {ViewBudget.TotalSeconds:F0} s a view).");
         Console.WriteLine();
-        Console.WriteLine("| user | view | rows counted | n | median ms | p95 ms | SQL ms per page (server) | app ms over SQL (median − SQL) | statements per page |");
-        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| user | view | rows counted | n | median ms | p95 ms | SQL ms per page (server: execution + planning) | of which planning | app ms over SQL (median − SQL) | statements per page |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        await WarmUpAsync(app, clients);
         foreach (var (user, view, query) in Scenarios())
         {
             if (!clients.TryGetValue(user, out var client))
@@ -96,19 +97,40 @@ internal static partial class ListingBenchmark
                 }
             }
 
-            var (sqlMilliseconds, statements) = await BenchmarkDatabase.StatementTimeSinceResetAsync(connectionString, reset: false);
+            var (executionMilliseconds, planningMilliseconds, statements) = await BenchmarkDatabase.StatementTimeSinceResetAsync(connectionString, reset: false);
             timings.Sort();
             var count = CountPattern().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(Regex.Replace(m.Groups[1].Value, "<[^>]+>", string.Empty)).Trim() : "?";
             var median = timings[timings.Count / 2];
-            var sqlPerPage = sqlMilliseconds / timings.Count;
+            var sqlPerPage = (executionMilliseconds + planningMilliseconds) / timings.Count;
             Console.WriteLine($"| {user} | {view} | {count} | {timings.Count} | {median:F0} | {Percentile(timings, 0.95):F0} | " +
-                $"{sqlPerPage:F1} | {median - sqlPerPage:F1} | {(double)statements / timings.Count:F1} |");
+                $"{sqlPerPage:F1} | {planningMilliseconds / timings.Count:F1} | {median - sqlPerPage:F1} | {(double)statements / timings.Count:F1} |");
         }
 
         await ThroughputAsync(app, clients["supervisor"]);
         foreach (var client in clients.Values)
         {
             client.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// A fresh process compiles its methods on first use and again, optimised, after some thirty calls: the first view
+    /// timed would carry that cost. Every user's default view and a sorted month, 30 times each, untimed.
+    /// </summary>
+    private static async Task WarmUpAsync(AppProcess app, Dictionary<string, HttpClient> clients)
+    {
+        foreach (var user in new[] { "supervisor", "agent", "admin", "manager" })
+        {
+            clients[user] = await app.SignInAsync(user);
+            for (var i = 0; i < 30; i++)
+            {
+                foreach (var url in new[] { "/listing/wap", "/listing/wap?time=last30days&sort=queue&dir=asc" })
+                {
+                    using var response = await clients[user].GetAsync(url);
+                    response.EnsureSuccessStatusCode();
+                    await response.Content.ReadAsStringAsync();
+                }
+            }
         }
     }
 
@@ -208,10 +230,11 @@ internal static partial class ListingBenchmark
             }
         }
 
-        var (sqlMilliseconds, statements) = await BenchmarkDatabase.StatementTimeSinceResetAsync(connectionString, reset: false);
+        var (executionMilliseconds, planningMilliseconds, statements) = await BenchmarkDatabase.StatementTimeSinceResetAsync(connectionString, reset: false);
+        var sqlMilliseconds = executionMilliseconds + planningMilliseconds;
         timings.Sort();
         Console.WriteLine();
-        Console.WriteLine("| page | rows in the database | n | median ms | p95 ms | SQL ms per page (server) | statements per page |");
+        Console.WriteLine("| page | rows in the database | n | median ms | p95 ms | SQL ms per page (server: execution + planning) | statements per page |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         Console.WriteLine($"| detail, 1,000 messages and 5 activities | {rows:N0} | {timings.Count} | {timings[timings.Count / 2]:F0} | {Percentile(timings, 0.95):F0} | " +
             $"{sqlMilliseconds / timings.Count:F1} | {(double)statements / timings.Count:F1} |");

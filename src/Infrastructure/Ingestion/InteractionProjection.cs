@@ -62,6 +62,20 @@ public static class InteractionProjection
         }
     }
 
+    /// <summary>
+    /// Gives an interaction created in this transaction the figures of its events before its first save, so it is inserted
+    /// once with them instead of inserted and then updated: each write of an interaction touches all of its indexes. The
+    /// recompute after the events are stored (<see cref="RecomputeAsync"/>) then finds nothing to change on it, unless
+    /// some of these events were not stored for it.
+    /// </summary>
+    public static void ApplyToNew(Interaction interaction, IReadOnlyCollection<InteractionEvent> events, DateTimeOffset now)
+    {
+        if (events.Count > 0)
+        {
+            Apply(interaction, InteractionFigures.Derive(events.Select(e => e.ToFigureEvent()), now));
+        }
+    }
+
     /// <summary>Writes nothing when the steps are what they were (a customer's next message); else replaces them in their order.</summary>
     private static void ReplaceSteps(WapListingDbContext db, List<ProcessingEvent> current, List<ProcessingEvent> wanted)
     {

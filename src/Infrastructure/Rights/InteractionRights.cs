@@ -33,6 +33,19 @@ public static class InteractionRights
         }
 
         var permittedUsers = rights.UserIds.ToArray();
+        if (permittedUsers.Length == 0 && !rights.AllUsers)
+        {
+            // No participant can be permitted, so the rule is its queue part alone: the same rows, with nothing left for
+            // the planner that forces reading every interaction of other queues (a manager's year sorted by a name).
+            if (rights.AllQueues)
+            {
+                return interactions.Where(i => i.QueueId != null || !i.Participants.Any());
+            }
+
+            var onlyQueueIds = rights.QueueIds.ToArray();
+            return interactions.Where(i => i.QueueId != null && onlyQueueIds.Contains(i.QueueId.Value));
+        }
+
         Expression<Func<InteractionParticipant, bool>> permitted = from == DateTimeOffset.MinValue && to == DateTimeOffset.MaxValue
             ? p => permittedUsers.Contains(p.UserId)
             : p => permittedUsers.Contains(p.UserId) && p.Time >= from && p.Time < to;

@@ -34,19 +34,19 @@ public sealed class ListingPickersQuery(WapListingDbContext db)
         var queueIds = queues.Select(q => q.Id);
 
         var options = await users
-            .Select(u => new { Kind = (int)PickerKind.User, u.Id, Name = u.DisplayName, IsActive = u.IsActive })
+            .Select(u => new { Kind = (int)PickerKind.User, u.Id, Name = u.DisplayName, IsActive = u.IsActive, PhoneNumber = (string?)null })
             .Concat(db.UserGroups.Where(g => g.Users.Any(u => userIds.Contains(u.Id)))
-                .Select(g => new { Kind = (int)PickerKind.UserGroup, g.Id, Name = g.Name, IsActive = true }))
-            .Concat(queues.Select(q => new { Kind = (int)PickerKind.Queue, q.Id, Name = q.Name, IsActive = q.IsActive }))
+                .Select(g => new { Kind = (int)PickerKind.UserGroup, g.Id, Name = g.Name, IsActive = true, PhoneNumber = (string?)null }))
+            .Concat(queues.Select(q => new { Kind = (int)PickerKind.Queue, q.Id, Name = q.Name, IsActive = q.IsActive, PhoneNumber = (string?)null }))
             .Concat(db.QueueGroups.Where(g => g.Queues.Any(q => queueIds.Contains(q.Id)))
-                .Select(g => new { Kind = (int)PickerKind.QueueGroup, g.Id, Name = g.Name, IsActive = true }))
-            .Concat(db.Connectors.Select(c => new { Kind = (int)PickerKind.Connector, c.Id, Name = c.Name, IsActive = c.IsActive }))
+                .Select(g => new { Kind = (int)PickerKind.QueueGroup, g.Id, Name = g.Name, IsActive = true, PhoneNumber = (string?)null }))
+            .Concat(db.Connectors.Select(c => new { Kind = (int)PickerKind.Connector, c.Id, Name = c.Name, IsActive = c.IsActive, PhoneNumber = (string?)c.PhoneNumber }))
             .AsNoTracking()
             .ToListAsync(cancellationToken);
 
         var comparer = StringComparer.Create(System.Globalization.CultureInfo.CurrentCulture, ignoreCase: true);
         return options
-            .Select(o => new PickerOption((PickerKind)o.Kind, o.Id, o.Name, o.IsActive))
+            .Select(o => new PickerOption((PickerKind)o.Kind, o.Id, o.Name, o.IsActive, o.PhoneNumber))
             .OrderBy(o => o.Kind).ThenBy(o => o.Name, comparer)
             .ToList();
     }

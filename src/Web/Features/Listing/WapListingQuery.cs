@@ -50,10 +50,24 @@ public static class WapListingQuery
             interactions = interactions.Where(i => i.ContactId != null && contacts.Contains(i.ContactId));
         }
 
+        // The sender is the customer's number or the connector's. With the connectors already known, an OR of two indexed
+        // tests (or the customer's number alone) replaces a subquery the planner can serve only by reading the whole range.
         if (criteria.Sender is { } sender)
         {
-            var connectors = db.Connectors.Where(c => c.PhoneNumber == sender).Select(c => (int?)c.Id);
-            interactions = interactions.Where(i => i.CustomerNumber == sender || (i.ConnectorId != null && connectors.Contains(i.ConnectorId)));
+            if (criteria.SenderConnectorIds is not { } senderConnectorIds)
+            {
+                var connectors = db.Connectors.Where(c => c.PhoneNumber == sender).Select(c => (int?)c.Id);
+                interactions = interactions.Where(i => i.CustomerNumber == sender || (i.ConnectorId != null && connectors.Contains(i.ConnectorId)));
+            }
+            else if (senderConnectorIds.Count == 0)
+            {
+                interactions = interactions.Where(i => i.CustomerNumber == sender);
+            }
+            else
+            {
+                var connectorIds = senderConnectorIds.ToArray();
+                interactions = interactions.Where(i => i.CustomerNumber == sender || (i.ConnectorId != null && connectorIds.Contains(i.ConnectorId.Value)));
+            }
         }
 
         if (criteria.Direction is { } direction)

@@ -75,21 +75,14 @@ public sealed class IngestEvents(WapListingDbContext db, TimeProvider clock)
                 .Concat(facts.Select(e => e.Raw.Message?.WhatsAppMessageId).OfType<string>().Select(IngestionLocks.WhatsAppMessage)),
             cancellationToken);
         var interactions = await ResolveAsync(facts, references, cancellationToken);
-
         var now = clock.GetUtcNow();
-        var rows = facts.Select(e => new InteractionEvent
+        foreach (var created in facts.GroupBy(e => interactions[e.Index]).Where(g => db.Entry(g.Key).State == EntityState.Added))
         {
-            EventId = e.Raw.Id!,
-            InteractionId = interactions[e.Index].Id,
-            Type = e.FigureType!.Value,
-            OccurredAt = e.OccurredAt,
-            ReceivedAt = now,
-            UserId = references.UserId(e.Raw.User),
-            QueueId = references.QueueId(e.Raw.Queue),
-            ActivityName = e.Raw.Activity,
-            EndedBy = e.EndedBy,
-            Detail = e.Raw.Notes is null ? null : JsonSerializer.Serialize(new { notes = e.Raw.Notes }),
-        }).ToList();
+            InteractionProjection.ApplyToNew(created.Key, created.Select(e => Row(e, interactions, references, now)).ToList(), now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        var rows = facts.Select(e => Row(e, interactions, references, now)).ToList();
         var inserted = await InteractionEventStore.InsertNewAsync(db, rows, cancellationToken);
         await AddAgentMessagesAsync(facts.Where(e => e.FigureType == FigureEventType.AgentMessage && inserted.Contains(e.Raw.Id!)).ToList(), interactions, references, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -114,7 +107,7 @@ public sealed class IngestEvents(WapListingDbContext db, TimeProvider clock)
 
     /// <summary>
     /// Each event's interaction, by event index: by name (created when not there yet, so late and early events meet), or
-    /// the customer's open chat on the connector. The caller holds the names' and customers' locks.
+    /// the customer's open chat on the connector. The caller holds the names' and customers' locks, and saves the new ones.
     /// </summary>
     private async Task<Dictionary<int, Interaction>> ResolveAsync(List<ValidEvent> facts, References references, CancellationToken cancellationToken)
     {
@@ -148,9 +141,22 @@ public sealed class IngestEvents(WapListingDbContext db, TimeProvider clock)
             resolved[e.Index] = interaction;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
         return resolved;
     }
+
+    private static InteractionEvent Row(ValidEvent e, Dictionary<int, Interaction> interactions, References references, DateTimeOffset now) => new()
+    {
+        EventId = e.Raw.Id!,
+        InteractionId = interactions[e.Index].Id,
+        Type = e.FigureType!.Value,
+        OccurredAt = e.OccurredAt,
+        ReceivedAt = now,
+        UserId = references.UserId(e.Raw.User),
+        QueueId = references.QueueId(e.Raw.Queue),
+        ActivityName = e.Raw.Activity,
+        EndedBy = e.EndedBy,
+        Detail = e.Raw.Notes is null ? null : JsonSerializer.Serialize(new { notes = e.Raw.Notes }),
+    };
 
     private Interaction Create(string name, ValidEvent e, int? connectorId)
     {

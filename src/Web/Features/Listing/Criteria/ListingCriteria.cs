@@ -25,6 +25,13 @@ public sealed record ListingCriteria
     public string? Contact { get; init; }
     public string? Sender { get; init; }
 
+    /// <summary>
+    /// The connectors whose WhatsApp number is <see cref="Sender"/>, once read from the pickers the page loads anyway
+    /// (<see cref="ListingCriteriaReader"/>): the query then asks the customer's number or these ids, both served by
+    /// indexes. Null when not read; the query then asks the connectors itself.
+    /// </summary>
+    public IReadOnlyList<int>? SenderConnectorIds { get; init; }
+
     public InteractionDirection? Direction { get; init; }
     public bool? Answered { get; init; }
     public MissedState? Missed { get; init; }

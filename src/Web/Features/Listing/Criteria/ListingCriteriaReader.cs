@@ -13,6 +13,7 @@ public sealed class ListingCriteriaReader(
     CurrentViewer viewer,
     ListingCriteriaParser parser,
     PickedIdsRightsCheck pickedIds,
+    ListingPickersQuery pickers,
     TimeProvider clock)
 {
     public async Task<ListingCriteriaResult> ReadAsync(ListingParameters parameters, CancellationToken cancellationToken)
@@ -22,6 +23,15 @@ public sealed class ListingCriteriaReader(
         var criteria = parser.Parse(parameters, zone, LocalDay.Today(clock, zone), CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, notices);
         var rights = await viewer.GetRightsAsync(cancellationToken);
         criteria = await pickedIds.KeepPermittedAsync(criteria, rights, notices, cancellationToken);
+        if (criteria.Sender is { } sender)
+        {
+            var options = await pickers.LoadAsync(rights, cancellationToken);
+            criteria = criteria with
+            {
+                SenderConnectorIds = options.Where(o => o.Kind == PickerKind.Connector && o.PhoneNumber == sender).Select(o => o.Id).ToArray(),
+            };
+        }
+
         return new ListingCriteriaResult(criteria, notices);
     }
 }
