@@ -43,9 +43,12 @@ internal static class BenchmarkDatabase
             if (((string?)await show.ExecuteScalarAsync())?.Contains("pg_stat_statements", StringComparison.Ordinal) == true)
             {
                 // Planning is the server's time too: with every run planned for its values (plan_cache_mode), it is part of a page's SQL time.
-                await using var create = new NpgsqlCommand(
-                    "CREATE EXTENSION IF NOT EXISTS pg_stat_statements; ALTER SYSTEM SET pg_stat_statements.track_planning = on; SELECT pg_reload_conf()", connection);
-                await create.ExecuteNonQueryAsync();
+                foreach (var sql in new[] { "CREATE EXTENSION IF NOT EXISTS pg_stat_statements", "ALTER SYSTEM SET pg_stat_statements.track_planning = on", "SELECT pg_reload_conf()" })
+                {
+                    await using var command = new NpgsqlCommand(sql, connection);
+                    await command.ExecuteNonQueryAsync();
+                }
+
                 return;
             }
 
