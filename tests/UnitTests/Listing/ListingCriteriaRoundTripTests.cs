@@ -71,6 +71,7 @@ public sealed class ListingCriteriaRoundTripTests
         var full = Full();
         var atDefault = Properties()
             .Where(p => p.Name != nameof(ListingCriteria.ExtendedConditionCount))
+            .Where(p => p.Name != nameof(ListingCriteria.SenderConnectorIds)) // read from the database for the Sender, never in the URL
             .Where(p => Same(p.GetValue(defaults), p.GetValue(full)))
             .Select(p => p.Name)
             .ToList();

@@ -92,6 +92,9 @@ public static partial class EventValidation
                 occurredAt = default;
             }
 
+            // PostgreSQL keeps microseconds: figures computed from the batch must equal those computed from the stored events.
+            occurredAt = occurredAt.AddTicks(-(occurredAt.Ticks % TimeSpan.TicksPerMicrosecond));
+
             EndedBy? endedBy = null;
             if (IsReference(e.Type))
             {
