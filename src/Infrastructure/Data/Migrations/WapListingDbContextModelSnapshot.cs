@@ -783,16 +783,15 @@ namespace WapListing.Infrastructure.Data.Migrations
                         .HasName("pk_interactions");
 
                     b.HasIndex("AnonymizedById")
-                        .HasDatabaseName("ix_interactions_anonymized_by_id");
+                        .HasDatabaseName("ix_interactions_anonymized_by_id")
+                        .HasFilter("anonymized_by_id IS NOT NULL");
 
                     b.HasIndex("ConnectorId")
                         .HasDatabaseName("ix_interactions_connector_id");
 
-                    b.HasIndex("ContactId")
-                        .HasDatabaseName("ix_interactions_contact_id");
-
                     b.HasIndex("ContactedBackById")
-                        .HasDatabaseName("ix_interactions_contacted_back_by_id");
+                        .HasDatabaseName("ix_interactions_contacted_back_by_id")
+                        .HasFilter("contacted_back_by_id IS NOT NULL");
 
                     b.HasIndex("Name")
                         .IsUnique()
@@ -800,6 +799,9 @@ namespace WapListing.Infrastructure.Data.Migrations
 
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_interactions_user_id");
+
+                    b.HasIndex("ContactId", "Time")
+                        .HasDatabaseName("ix_interactions_contact_id_time");
 
                     b.HasIndex("CustomerNumber", "ConnectorId")
                         .HasDatabaseName("ix_interactions_customer_number_connector_id");
