@@ -27,6 +27,11 @@ public class Interaction
     public string? CustomerKey { get; set; }
     /// <summary>The customer's WhatsApp profile name.</summary>
     public string? WhatsAppContact { get; set; }
+    /// <summary>
+    /// <see cref="WhatsAppContact"/> folded for search (lower case, no accents), computed and stored by the database: the
+    /// filter tests it on each row of a range instead of folding every name again.
+    /// </summary>
+    public string? WhatsAppContactFolded { get; private set; }
     public int? ContactId { get; set; }
     public Contact? Contact { get; set; }
     public bool Answered { get; set; }

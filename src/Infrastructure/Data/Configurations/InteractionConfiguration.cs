@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using WapListing.Domain.Entities;
+using WapListing.Infrastructure.Search;
 
 namespace WapListing.Infrastructure.Data.Configurations;
 
@@ -13,6 +14,7 @@ public class InteractionConfiguration : IEntityTypeConfiguration<Interaction>
         builder.HasIndex(i => i.Name).IsUnique();
         builder.Property(i => i.CustomerNumber).HasMaxLength(20);
         builder.Property(i => i.WhatsAppContact).HasMaxLength(200);
+        builder.Property(i => i.WhatsAppContactFolded).HasComputedColumnSql($"{TextSearch.FoldFunction}(whats_app_contact)", stored: true);
         builder.Property(i => i.CustomerKey).HasMaxLength(120);
         // The customer's open chat on a connector: what a new WhatsApp message is appended to.
         builder.HasIndex(i => new { i.ConnectorId, i.CustomerKey, i.Time }).HasFilter("closed_time IS NULL");
@@ -48,8 +50,9 @@ public class InteractionConfiguration : IEntityTypeConfiguration<Interaction>
         builder.HasOne<Interaction>().WithMany().HasForeignKey(i => i.ContactedBackById).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<User>().WithMany().HasForeignKey(i => i.AnonymizedById).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(i => i.UserId);
-        // A contact's chats of a time range: the Contact filter asks its few matching contacts' chats of the range from here.
-        builder.HasIndex(i => new { i.ContactId, i.Time });
+        // A contact's chats of a time range: the Contact filter asks its few matching contacts' chats of the range from
+        // here; with the queue in the entry, a viewer permitted a few queues reads only their rows.
+        builder.HasIndex(i => new { i.ContactId, i.QueueId, i.Time });
         // Nearly every row has neither: entries only for those that do, so writing a chat costs no entry in these.
         builder.HasIndex(i => i.ContactedBackById).HasFilter("contacted_back_by_id IS NOT NULL");
         builder.HasIndex(i => i.AnonymizedById).HasFilter("anonymized_by_id IS NOT NULL");

@@ -779,6 +779,12 @@ namespace WapListing.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("whats_app_contact");
 
+                    b.Property<string>("WhatsAppContactFolded")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("whats_app_contact_folded")
+                        .HasComputedColumnSql("wl_fold(whats_app_contact)", true);
+
                     b.HasKey("Id")
                         .HasName("pk_interactions");
 
@@ -800,9 +806,6 @@ namespace WapListing.Infrastructure.Data.Migrations
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_interactions_user_id");
 
-                    b.HasIndex("ContactId", "Time")
-                        .HasDatabaseName("ix_interactions_contact_id_time");
-
                     b.HasIndex("CustomerNumber", "ConnectorId")
                         .HasDatabaseName("ix_interactions_customer_number_connector_id");
 
@@ -819,6 +822,9 @@ namespace WapListing.Infrastructure.Data.Migrations
                     b.HasIndex("ConnectorId", "CustomerKey", "Time")
                         .HasDatabaseName("ix_interactions_connector_id_customer_key_time")
                         .HasFilter("closed_time IS NULL");
+
+                    b.HasIndex("ContactId", "QueueId", "Time")
+                        .HasDatabaseName("ix_interactions_contact_id_queue_id_time");
 
                     b.HasIndex("Duration", "Id", "Time")
                         .HasDatabaseName("ix_interactions_duration_id_time");

@@ -98,7 +98,7 @@ public static class WapListingQuery
         if (criteria.WhatsAppContact is { } whatsAppContact)
         {
             var pattern = TextSearch.ContainsPattern(whatsAppContact);
-            interactions = interactions.Where(i => EF.Functions.Like(TextSearch.Fold(i.WhatsAppContact), TextSearch.Fold(pattern), TextSearch.Escape));
+            interactions = interactions.Where(i => EF.Functions.Like(i.WhatsAppContactFolded, TextSearch.Fold(pattern), TextSearch.Escape));
         }
 
         if (criteria.WaitMin is { } waitMin)
