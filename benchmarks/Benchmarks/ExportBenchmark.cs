@@ -30,24 +30,37 @@ internal static class ExportBenchmark
             {
                 await using var app = await AppProcess.StartAsync(webDll, connectionString);
                 using var client = await app.SignInAsync("admin");
-                var url = $"/listing/wap/export/download?time=custom&from={Uri.EscapeDataString(from.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture))}" +
-                          $"&to={Uri.EscapeDataString(to.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture))}&format={format}";
-                var stopwatch = Stopwatch.StartNew();
-                using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
-                response.EnsureSuccessStatusCode();
-                await using var body = await response.Content.ReadAsStreamAsync();
-                var buffer = new byte[81920];
-                long bytes = 0;
-                int read;
-                while ((read = await body.ReadAsync(buffer)) > 0)
-                {
-                    bytes += read;
-                }
 
+                // The first export of a fresh process compiles the query and the writer's code; a small one first, untimed,
+                // so the timed one measures the export's rate (COPY, the reference, runs warm too).
+                await DownloadAsync(client, Url(from, from.AddSeconds(1_000), format));
+                var stopwatch = Stopwatch.StartNew();
+                var bytes = await DownloadAsync(client, Url(from, to, format));
                 var seconds = stopwatch.Elapsed.TotalSeconds;
                 Console.WriteLine($"| {size:N0} | {format} | {seconds:F1} | {size / seconds:N0} | {bytes / 1048576.0:F1} | {app.PeakRssMb:F0} |");
             }
         }
+    }
+
+    private static string Url(DateTimeOffset from, DateTimeOffset to, string format) =>
+        $"/listing/wap/export/download?time=custom&from={Uri.EscapeDataString(from.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture))}" +
+        $"&to={Uri.EscapeDataString(to.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture))}&format={format}";
+
+    /// <summary>Reads the whole download; returns its bytes.</summary>
+    private static async Task<long> DownloadAsync(HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
+        response.EnsureSuccessStatusCode();
+        await using var body = await response.Content.ReadAsStreamAsync();
+        var buffer = new byte[81920];
+        long bytes = 0;
+        int read;
+        while ((read = await body.ReadAsync(buffer)) > 0)
+        {
+            bytes += read;
+        }
+
+        return bytes;
     }
 
     /// <summary>The export's select (same joins, columns and order) streamed by PostgreSQL itself.</summary>
