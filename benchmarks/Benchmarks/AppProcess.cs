@@ -22,6 +22,12 @@ internal sealed partial class AppProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
+    /// <summary>
+    /// The server's own time of each request to the listing page, from the app's request log (its <c>Duration</c>: from
+    /// the first middleware to the end of the response), in the order they finished.
+    /// </summary>
+    public System.Collections.Concurrent.ConcurrentQueue<double> ListingDurations { get; } = new();
+
     /// <summary>The process's peak resident memory so far (VmHWM), in MB.</summary>
     public double PeakRssMb
     {
@@ -65,11 +71,19 @@ internal sealed partial class AppProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
+        AppProcess? started = null;
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is { } text && text.Contains("\"Path\":\"/listing/wap\"", StringComparison.Ordinal)
+                && RequestDuration().Match(text) is { Success: true } duration)
+            {
+                started?.ListingDurations.Enqueue(double.Parse(duration.Groups[1].Value, CultureInfo.InvariantCulture));
+            }
+        };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var app = new AppProcess(process, $"http://127.0.0.1:{port}");
+        var app = started = new AppProcess(process, $"http://127.0.0.1:{port}");
         using var probe = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
         for (var attempt = 0; ; attempt++)
         {
@@ -130,6 +144,9 @@ internal sealed partial class AppProcess : IAsyncDisposable
 
     [GeneratedRegex(@"\d+")]
     private static partial Regex Digits();
+
+    [GeneratedRegex("\"Duration\":([0-9.]+)")]
+    private static partial Regex RequestDuration();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
