@@ -8,7 +8,8 @@ namespace WapListing.Web.Features.Listing;
 /// What the filter pickers offer: only users and queues the viewer may use (groups with at least one
 /// of them), deactivated ones too: the page shows those only with the crossed-eye toggle (or when already picked),
 /// and its script flips them at once. One round trip, once per request: the check of picked ids
-/// (<see cref="Criteria.PickedIdsRightsCheck"/>) asks the same list.
+/// (<see cref="Criteria.PickedIdsRightsCheck"/>) and the Sender filter's connectors (<see cref="Criteria.ListingCriteriaReader"/>)
+/// ask the same list.
 /// </summary>
 public sealed class ListingPickersQuery(WapListingDbContext db)
 {
