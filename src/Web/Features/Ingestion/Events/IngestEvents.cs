@@ -76,13 +76,19 @@ public sealed class IngestEvents(WapListingDbContext db, TimeProvider clock)
             cancellationToken);
         var interactions = await ResolveAsync(facts, references, cancellationToken);
         var now = clock.GetUtcNow();
-        foreach (var created in facts.GroupBy(e => interactions[e.Index]).Where(g => db.Entry(g.Key).State == EntityState.Added))
+        var rows = facts.Select(e => Row(e, references, now)).ToList();
+        foreach (var created in facts.Zip(rows).GroupBy(pair => interactions[pair.First.Index], pair => pair.Second)
+                     .Where(g => db.Entry(g.Key).State == EntityState.Added))
         {
-            InteractionProjection.ApplyToNew(created.Key, created.Select(e => Row(e, interactions, references, now)).ToList(), now);
+            InteractionProjection.ApplyToNew(created.Key, created.ToList(), now);
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        var rows = facts.Select(e => Row(e, interactions, references, now)).ToList();
+        foreach (var (e, row) in facts.Zip(rows))
+        {
+            row.InteractionId = interactions[e.Index].Id; // known once the new interactions are saved
+        }
+
         var inserted = await InteractionEventStore.InsertNewAsync(db, rows, cancellationToken);
         await AddAgentMessagesAsync(facts.Where(e => e.FigureType == FigureEventType.AgentMessage && inserted.Contains(e.Raw.Id!)).ToList(), interactions, references, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -144,10 +150,9 @@ public sealed class IngestEvents(WapListingDbContext db, TimeProvider clock)
         return resolved;
     }
 
-    private static InteractionEvent Row(ValidEvent e, Dictionary<int, Interaction> interactions, References references, DateTimeOffset now) => new()
+    private static InteractionEvent Row(ValidEvent e, References references, DateTimeOffset now) => new()
     {
         EventId = e.Raw.Id!,
-        InteractionId = interactions[e.Index].Id,
         Type = e.FigureType!.Value,
         OccurredAt = e.OccurredAt,
         ReceivedAt = now,
