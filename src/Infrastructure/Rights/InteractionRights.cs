@@ -32,18 +32,18 @@ public static class InteractionRights
             return interactions;
         }
 
-        var permittedUsers = rights.UserIds.ToArray();
-        if (permittedUsers.Length == 0 && !rights.AllUsers)
+        // No participant can be permitted, so the rule is its queue part alone: the same rows, with nothing left for
+        // the planner that forces reading every interaction of other queues (a manager's year sorted by a name).
+        if (QueuesOnly(rights) is { } onlyQueues)
         {
-            // No participant can be permitted, so the rule is its queue part alone: the same rows, with nothing left for
-            // the planner that forces reading every interaction of other queues (a manager's year sorted by a name).
-            if (rights.AllQueues)
-            {
-                return interactions.Where(i => i.QueueId != null || !i.Participants.Any());
-            }
-
-            var onlyQueueIds = rights.QueueIds.ToArray();
+            var onlyQueueIds = onlyQueues.ToArray();
             return interactions.Where(i => i.QueueId != null && onlyQueueIds.Contains(i.QueueId.Value));
+        }
+
+        var permittedUsers = rights.UserIds.ToArray();
+        if (rights.AllQueues && !rights.AllUsers && permittedUsers.Length == 0)
+        {
+            return interactions.Where(i => i.QueueId != null || !i.Participants.Any());
         }
 
         Expression<Func<InteractionParticipant, bool>> permitted = from == DateTimeOffset.MinValue && to == DateTimeOffset.MaxValue
@@ -68,6 +68,14 @@ public static class InteractionRights
             (i.QueueId != null && queueIds.Contains(i.QueueId.Value))
             || i.Participants.AsQueryable().Any(permitted));
     }
+
+    /// <summary>
+    /// The queues every interaction the viewer sees is in, when the rule comes down to its queue part (no participant can be
+    /// permitted); null when the rule permits every queue or any participant. Readers that can ask an index more narrowly
+    /// with it (the listing sorted by queue) still filter through <see cref="VisibleTo(IQueryable{Interaction}, ViewerRights)"/>.
+    /// </summary>
+    public static IReadOnlyList<int>? QueuesOnly(ViewerRights rights) =>
+        !rights.AllQueues && !rights.AllUsers && rights.UserIds.Count == 0 ? rights.QueueIds : null;
 
     /// <summary>Queues the viewer may pick in filters.</summary>
     public static IQueryable<Queue> PermittedTo(this IQueryable<Queue> queues, ViewerRights rights)
