@@ -18,30 +18,38 @@ internal static class ExportBenchmark
         await FillAsync(connectionString, sizes.Max());
 
         Console.WriteLine();
-        Console.WriteLine("| rows | format | seconds | rows/s | MB written | app peak RSS (MB) |");
-        Console.WriteLine("|---:|---|---:|---:|---:|---:|");
+        Console.WriteLine("| rows | format | seconds | rows/s | MB written | app peak RSS (MB) | first export of the process: seconds | rows/s |");
+        Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|");
+        var largestTo = Start.AddSeconds(sizes.Max());
         foreach (var size in sizes)
         {
-            var from = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).AddSeconds(1);
-            var to = from.AddSeconds(size);
-            var (copySeconds, copyBytes) = await CopyReferenceAsync(connectionString, from, to);
-            Console.WriteLine($"| {size:N0} | COPY … TO STDOUT csv (reference) | {copySeconds:F1} | {size / copySeconds:N0} | {copyBytes / 1048576.0:F1} | – |");
+            var to = Start.AddSeconds(size);
+            var (copySeconds, copyBytes) = await CopyReferenceAsync(connectionString, Start, to);
+            Console.WriteLine($"| {size:N0} | COPY … TO STDOUT csv (reference) | {copySeconds:F2} | {size / copySeconds:N0} | {copyBytes / 1048576.0:F1} | – | – | – |");
             foreach (var format in new[] { "csv", "xlsx" })
             {
                 await using var app = await AppProcess.StartAsync(webDll, connectionString);
                 using var client = await app.SignInAsync("admin");
 
-                // The first export of a fresh process compiles the query and the writers' code, and its hot loops run
-                // unoptimised until the runtime recompiles them: the same export once untimed, so the timed one measures the
-                // export's steady rate (COPY, the reference, runs warm too). Peak RSS covers both.
-                await DownloadAsync(client, Url(from, to, format));
+                // The first export of a fresh process compiles the query and the writers' code, and the runtime recompiles
+                // the hot loops optimised only after a few hundred thousand rows (measured: a 50 k export takes 0.5 s
+                // after one 50 k export, 0.17 s after a 200 k one). It is shown, then the process exports the largest
+                // size once, untimed, and the timed export measures the steady rate of a server that has been exporting
+                // (COPY, the reference, runs warm too). Peak RSS covers all three.
+                var first = Stopwatch.StartNew();
+                await DownloadAsync(client, Url(Start, to, format));
+                var firstSeconds = first.Elapsed.TotalSeconds;
+                await DownloadAsync(client, Url(Start, largestTo, format));
                 var stopwatch = Stopwatch.StartNew();
-                var bytes = await DownloadAsync(client, Url(from, to, format));
+                var bytes = await DownloadAsync(client, Url(Start, to, format));
                 var seconds = stopwatch.Elapsed.TotalSeconds;
-                Console.WriteLine($"| {size:N0} | {format} | {seconds:F1} | {size / seconds:N0} | {bytes / 1048576.0:F1} | {app.PeakRssMb:F0} |");
+                Console.WriteLine($"| {size:N0} | {format} | {seconds:F2} | {size / seconds:N0} | {bytes / 1048576.0:F1} | {app.PeakRssMb:F0} | {firstSeconds:F2} | {size / firstSeconds:N0} |");
             }
         }
     }
+
+    /// <summary>The first benchmark row's time; rows are one second apart.</summary>
+    private static readonly DateTimeOffset Start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).AddSeconds(1);
 
     private static string Url(DateTimeOffset from, DateTimeOffset to, string format) =>
         $"/listing/wap/export/download?time=custom&from={Uri.EscapeDataString(from.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture))}" +
