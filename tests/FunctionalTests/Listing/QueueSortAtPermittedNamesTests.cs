@@ -18,7 +18,7 @@ namespace WapListing.FunctionalTests.Listing;
 /// </summary>
 public sealed class QueueSortAtPermittedNamesTests(EmptyDatabaseFixture database) : IClassFixture<EmptyDatabaseFixture>, IAsyncLifetime
 {
-    private static int s_ranges;
+    private static int _ranges;
     private Queues _queues = null!;
     private DateTimeOffset _from;
     private DateTimeOffset _to;
@@ -29,7 +29,7 @@ public sealed class QueueSortAtPermittedNamesTests(EmptyDatabaseFixture database
     {
         var prefix = $"n{Guid.NewGuid():N}"[..8];
         // Each test has its own ten days, so only its chats are in its range.
-        _from = TestClock.DemoNow.AddYears(-3).AddDays(11 * Interlocked.Increment(ref s_ranges));
+        _from = TestClock.DemoNow.AddYears(-3).AddDays(11 * Interlocked.Increment(ref _ranges));
         _to = _from.AddDays(10);
         await using var db = database.OpenDb();
         var beta = new Queue { Name = "Beta" };

@@ -51,8 +51,10 @@ public class InteractionConfiguration : IEntityTypeConfiguration<Interaction>
         builder.HasOne<User>().WithMany().HasForeignKey(i => i.AnonymizedById).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(i => i.UserId);
         // A contact's chats of a time range: the Contact filter asks its few matching contacts' chats of the range from
-        // here; with the queue in the entry, a viewer permitted a few queues reads only their rows.
-        builder.HasIndex(i => new { i.ContactId, i.QueueId, i.Time });
+        // here; with the queue in the entry, a viewer permitted a few queues reads only their rows. The totals' columns
+        // ride along, so the totals of tens of thousands of a contact filter's chats are read from the index alone.
+        builder.HasIndex(i => new { i.ContactId, i.QueueId, i.Time })
+            .IncludeProperties(i => new { i.Answered, i.IsDraft, i.MissedState, i.WaitTime });
         // Nearly every row has neither: entries only for those that do, so writing a chat costs no entry in these.
         builder.HasIndex(i => i.ContactedBackById).HasFilter("contacted_back_by_id IS NOT NULL");
         builder.HasIndex(i => i.AnonymizedById).HasFilter("anonymized_by_id IS NOT NULL");

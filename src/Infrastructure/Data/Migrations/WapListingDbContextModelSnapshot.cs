@@ -826,6 +826,8 @@ namespace WapListing.Infrastructure.Data.Migrations
                     b.HasIndex("ContactId", "QueueId", "Time")
                         .HasDatabaseName("ix_interactions_contact_id_queue_id_time");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ContactId", "QueueId", "Time"), new[] { "Answered", "IsDraft", "MissedState", "WaitTime" });
+
                     b.HasIndex("Duration", "Id", "Time")
                         .HasDatabaseName("ix_interactions_duration_id_time");
 
