@@ -93,6 +93,27 @@ public sealed class DetailSmallThingsTests(DemoAppFixture demo) : IClassFixture<
     }
 
     [Fact]
+    public async Task Every_rows_eye_link_shows_the_eye_and_opens_that_rows_detail()
+    {
+        var (supervisor, queue) = await Data.SupervisorWithQueueAsync();
+        var chats = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            chats.Add((await Data.AddInteractionAsync(queue, ChatTime.AddMinutes(i))).Name);
+        }
+
+        var listing = await (await SignedInAsync(supervisor)).GetStringAsync($"/listing/wap?time=today&queue={queue.Id}&sort=time&dir=asc");
+
+        var links = Regex.Matches(listing, "href=\"([^\"]*)\" title=\"[^\"]*\" aria-label=\"[^\"]*\" data-testid=\"open-detail\">\\s*(<svg[^>]*>.*?</svg>)?\\s*</a>", RegexOptions.Singleline);
+        Assert.Equal(chats.Count, links.Count);
+        for (var i = 0; i < chats.Count; i++)
+        {
+            Assert.StartsWith($"/listing/activities/?activityDetail={chats[i]}&back=", WebUtility.HtmlDecode(links[i].Groups[1].Value), StringComparison.Ordinal);
+            Assert.True(links[i].Groups[2].Success, $"Row {i + 1}'s eye link has no icon.");
+        }
+    }
+
+    [Fact]
     public async Task The_detail_breadcrumb_goes_back_to_the_listing_with_its_filters()
     {
         var (supervisor, queue) = await Data.SupervisorWithQueueAsync();

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Mvc;
 using WapListing.Web.Controllers;
 
@@ -34,6 +35,19 @@ public static class DetailLinks
         }
 
         return WithPublishedSlash(url.Action(nameof(DetailController.Index), "Detail", values));
+    }
+
+    /// <summary>
+    /// <see cref="Detail"/> for many interactions with the same tab, panel and way back (the listing's rows): the link is
+    /// resolved once and each row's name put into it, encoded as routing encodes it.
+    /// </summary>
+    public static Func<string, string> DetailLinkForRows(this IUrlHelper url, string? back, DetailPanel panel = DetailPanel.None)
+    {
+        // A name routing always escapes ("\u0001" → "%01") and an encoded way back can never hold ('%' is "%25" there).
+        var template = url.Detail("\u0001", panel: panel, back: back);
+        var at = template.IndexOf("=%01", StringComparison.Ordinal) + 1;
+        var (before, after) = (template[..at], template[(at + 3)..]);
+        return name => string.Concat(before, UrlEncoder.Default.Encode(name), after);
     }
 
     /// <summary>Longest listing query string a detail link carries back; longer ones (bad input) fall back to the plain listing.</summary>
