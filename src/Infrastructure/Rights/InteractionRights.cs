@@ -107,7 +107,8 @@ public static class InteractionRights
 
     /// <summary>
     /// The signed-in user as the database has them now (what the per-request sign-in check needs) together with their
-    /// rights, groups expanded: one round trip for both, so nothing about who may see what is ever kept between requests.
+    /// rights, groups expanded, and the catalog's version: one round trip for all, so nothing about who may see what is
+    /// ever kept between requests, and what is kept (the pickers) is keyed by the version it was read at.
     /// </summary>
     public static async Task<ViewerRow?> LoadViewerAsync(WapListingDbContext db, int viewerId, CancellationToken cancellationToken = default) =>
         await db.Database.SqlQuery<ViewerRow>($"""
@@ -125,7 +126,8 @@ public static class InteractionRights
                          UNION
                          SELECT m.users_id FROM rights_grants g
                            JOIN user_group_members m ON m.groups_id = g.user_group_id
-                          WHERE g.viewer_id = u.id) AS user_ids
+                          WHERE g.viewer_id = u.id) AS user_ids,
+                   COALESCE((SELECT v.version FROM catalog_version v WHERE v.id = 1), 0) AS catalog_version
               FROM users u
              WHERE u.id = {viewerId}
             """).SingleOrDefaultAsync(cancellationToken);
@@ -145,6 +147,9 @@ public static class InteractionRights
         public bool AllUsers { get; init; }
         public int[] QueueIds { get; init; } = [];
         public int[] UserIds { get; init; } = [];
+
+        /// <summary>The version of the users, queues, groups and connectors the pickers list (migration CatalogVersion).</summary>
+        public long CatalogVersion { get; init; }
 
         public ViewerRights Rights => new(AllQueues, AllUsers, QueueIds, UserIds);
     }

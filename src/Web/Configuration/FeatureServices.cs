@@ -26,6 +26,7 @@ public static class FeatureServices
         services.AddScoped<PickedIdsRightsCheck>();
         services.AddScoped<ListingCriteriaReader>();
         services.AddScoped<ListingPageQuery>();
+        services.AddMemoryCache();
         services.AddScoped<ListingPickersQuery>();
         services.AddScoped<GetWapListing>();
         return services;

@@ -27,11 +27,22 @@ public sealed class CurrentViewer(IHttpContextAccessor httpContextAccessor, WapL
     public async Task<ViewerRights> GetRightsAsync(CancellationToken cancellationToken = default) =>
         _rights ??= Remembered() ?? await InteractionRights.LoadAsync(db, UserId, cancellationToken);
 
-    /// <summary>Keeps the rights the sign-in check of this request read with the user (<see cref="PerRequestPrincipalRefresh"/>), for this request only.</summary>
-    public static void RememberRights(HttpContext context, int userId, ViewerRights rights) => context.Items[RightsKey] = (userId, rights);
+    /// <summary>
+    /// The version of the catalog the pickers list, read by this request's sign-in check with the rights; null when this
+    /// request did not read it (then nothing may be taken from a cache keyed by it).
+    /// </summary>
+    public long? CatalogVersion =>
+        httpContextAccessor.HttpContext?.Items[RightsKey] is (int userId, ViewerRights, long version) && userId == UserId ? version : null;
+
+    /// <summary>
+    /// Keeps the rights and the catalog's version the sign-in check of this request read with the user
+    /// (<see cref="PerRequestPrincipalRefresh"/>), for this request only.
+    /// </summary>
+    public static void RememberRights(HttpContext context, int userId, ViewerRights rights, long catalogVersion) =>
+        context.Items[RightsKey] = (userId, rights, catalogVersion);
 
     private static readonly object RightsKey = new();
 
     private ViewerRights? Remembered() =>
-        httpContextAccessor.HttpContext?.Items[RightsKey] is (int userId, ViewerRights rights) && userId == UserId ? rights : null;
+        httpContextAccessor.HttpContext?.Items[RightsKey] is (int userId, ViewerRights rights, long) && userId == UserId ? rights : null;
 }

@@ -57,7 +57,7 @@ public static class PerRequestPrincipalRefresh
 
         identity.AddClaim(new Claim("AspNet.Identity.SecurityStamp", stamp!));
         context.ReplacePrincipal(new ClaimsPrincipal(identity));
-        CurrentViewer.RememberRights(context.HttpContext, user.Id, user.Rights);
+        CurrentViewer.RememberRights(context.HttpContext, user.Id, user.Rights, user.CatalogVersion);
     }
 
     private static async Task RejectAsync(CookieValidatePrincipalContext context)

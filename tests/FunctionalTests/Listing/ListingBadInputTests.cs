@@ -136,9 +136,11 @@ public sealed class ListingBadInputTests(DemoAppFixture demo) : IClassFixture<De
         var picked = await CommandsFor("/listing/wap?time=last30days&queue=1&user=2&usergroup=1&queuegroup=1");
 
         // The signed-in user with their rights, the pickers (which also check picked ids), totals, rows: at most 4 (issue 14).
+        // The first page reads the pickers; the next ones take them from the cache kept under the catalog's version
+        // (PickerCacheTests proves it never outlives a change).
         Assert.Equal(4, today);
-        Assert.Equal(today, month);
-        Assert.Equal(today, filtered);
-        Assert.Equal(today, picked);
+        Assert.Equal(3, month);
+        Assert.Equal(3, filtered);
+        Assert.Equal(3, picked);
     }
 }
