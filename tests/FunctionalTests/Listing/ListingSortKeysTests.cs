@@ -147,7 +147,7 @@ public sealed class ListingSortKeysTests(EmptyDatabaseFixture database) : IClass
         Assert.DoesNotMatch(@"Sort\s+\(", FirstInteractionsAccess(plan));
     }
 
-    private static async Task<string> ExplainWithoutSortingAsync(WapListing.Infrastructure.Data.WapListingDbContext db, DbCommand command)
+    internal static async Task<string> ExplainWithoutSortingAsync(WapListing.Infrastructure.Data.WapListingDbContext db, DbCommand command)
     {
         await db.Database.OpenConnectionAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();

@@ -1,6 +1,4 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using WapListing.Domain.Entities;
 using WapListing.FunctionalTests.Infrastructure;
 using WapListing.Infrastructure.Data;
@@ -141,7 +139,7 @@ public sealed class QueueSortAtPermittedNamesTests(EmptyDatabaseFixture database
         await using var db = database.OpenDb();
         await using var command = WapListingQuery.Matching(db, rights, criteria).AsNoTracking().Sorted(criteria).Take(50).ToRows().CreateDbCommand();
 
-        var plan = await ExplainAsync(db, command);
+        var plan = await ListingSortKeysTests.ExplainWithoutSortingAsync(db, command);
 
         var alphabet = language == "cs" ? "cs" : "und";
         Assert.Matches($@"Index Scan (Backward )?using ix_interactions_queue_name_{alphabet} on interactions\n\s+Index Cond: \(\(\(queue_name\)::text = ANY \(\(\$\d+\)::text\[\]\)\) AND \(""time"" >=", plan);
@@ -173,24 +171,5 @@ public sealed class QueueSortAtPermittedNamesTests(EmptyDatabaseFixture database
             criteria.From, criteria.To, rights.AllQueues && rights.AllUsers, permittedQueues, rights.AllQueues, permittedUsers,
             picked, pickedQueues, pickedGroups).ToListAsync();
 #pragma warning restore EF1002
-    }
-
-    private static async Task<string> ExplainAsync(WapListingDbContext db, DbCommand command)
-    {
-        await db.Database.OpenConnectionAsync();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_sort = off; SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off;");
-        command.Transaction = transaction.GetDbTransaction();
-        command.CommandText = "EXPLAIN (COSTS OFF) " + command.CommandText;
-        var lines = new List<string>();
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                lines.Add(reader.GetString(0));
-            }
-        }
-
-        return string.Join('\n', lines);
     }
 }
