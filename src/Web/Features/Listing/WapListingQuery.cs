@@ -169,7 +169,7 @@ public static class WapListingQuery
         }
 
         return db.Interactions.FromSqlRaw(
-            criteria.Language == "cs" ? AtQueueNamesCs : AtQueueNamesUnd,
+            AtQueueNamesIn[SortCollation(criteria)],
             permitted is null,
             (permitted ?? []).ToArray(),
             !picked,
@@ -177,8 +177,8 @@ public static class WapListingQuery
             criteria.QueueGroupIds.ToArray());
     }
 
-    private static readonly string AtQueueNamesCs = AtQueueNames("cs-x-icu");
-    private static readonly string AtQueueNamesUnd = AtQueueNames("und-x-icu");
+    private static readonly Dictionary<string, string> AtQueueNamesIn =
+        new[] { "cs-x-icu", "und-x-icu" }.ToDictionary(collation => collation, AtQueueNames);
 
     /// <summary>
     /// The interactions at the names of the queues that are permitted ({0}: every queue; {1}: the permitted ids) and picked
