@@ -232,9 +232,9 @@ namespace WapListing.Infrastructure.Data.Migrations
             ("connector_name", "connector_name"), ("whats_app_contact", "whatsapp_contact"),
         ];
 
-        private const string EndedByCs = "CASE WHEN ended_by = 'Customer' THEN 'Zákazník' WHEN ended_by = 'Agent' THEN 'Operátor' WHEN ended_by = 'Timeout' THEN 'Vypršel čas' WHEN ended_by = 'NoAgent' THEN 'Žádný operátor' WHEN ended_by = 'OutOfHours' THEN 'Mimo pracovní dobu' WHEN ended_by = 'System' THEN 'Systém' END";
-        private const string EndedByEn = "CASE WHEN ended_by = 'Customer' THEN 'Customer' WHEN ended_by = 'Agent' THEN 'Agent' WHEN ended_by = 'Timeout' THEN 'Timeout' WHEN ended_by = 'NoAgent' THEN 'No agent' WHEN ended_by = 'OutOfHours' THEN 'Out of hours' WHEN ended_by = 'System' THEN 'System' END";
-        private const string MissedCs = "CASE WHEN missed_state = 'None' THEN '' WHEN missed_state = 'Shown' THEN 'Zmeškané (1)' WHEN missed_state = 'Removed' THEN 'Odebráno ze zmeškaných (0)' WHEN missed_state = 'ContactedBack' THEN 'Kontaktováno zpět (NO)' END";
-        private const string MissedEn = "CASE WHEN missed_state = 'None' THEN '' WHEN missed_state = 'Shown' THEN 'Missed (1)' WHEN missed_state = 'Removed' THEN 'Removed from missed (0)' WHEN missed_state = 'ContactedBack' THEN 'Contacted back (NO)' END";
+        internal const string EndedByCs = "CASE WHEN ended_by = 'Customer' THEN 'Zákazník' WHEN ended_by = 'Agent' THEN 'Operátor' WHEN ended_by = 'Timeout' THEN 'Vypršel čas' WHEN ended_by = 'NoAgent' THEN 'Žádný operátor' WHEN ended_by = 'OutOfHours' THEN 'Mimo pracovní dobu' WHEN ended_by = 'System' THEN 'Systém' END";
+        internal const string EndedByEn = "CASE WHEN ended_by = 'Customer' THEN 'Customer' WHEN ended_by = 'Agent' THEN 'Agent' WHEN ended_by = 'Timeout' THEN 'Timeout' WHEN ended_by = 'NoAgent' THEN 'No agent' WHEN ended_by = 'OutOfHours' THEN 'Out of hours' WHEN ended_by = 'System' THEN 'System' END";
+        internal const string MissedCs = "CASE WHEN missed_state = 'None' THEN '' WHEN missed_state = 'Shown' THEN 'Zmeškané (1)' WHEN missed_state = 'Removed' THEN 'Odebráno ze zmeškaných (0)' WHEN missed_state = 'ContactedBack' THEN 'Kontaktováno zpět (NO)' END";
+        internal const string MissedEn = "CASE WHEN missed_state = 'None' THEN '' WHEN missed_state = 'Shown' THEN 'Missed (1)' WHEN missed_state = 'Removed' THEN 'Removed from missed (0)' WHEN missed_state = 'ContactedBack' THEN 'Contacted back (NO)' END";
     }
 }

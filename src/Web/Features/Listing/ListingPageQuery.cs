@@ -41,9 +41,7 @@ public sealed class ListingPageQuery(WapListingDbContext db, IOptions<ListingOpt
         }
 
         var rows = await matching
-            .Sorted(criteria)
-            .Skip((page - 1) * criteria.PageSize)
-            .Take(criteria.PageSize)
+            .Page(db, rights, criteria, (page - 1) * criteria.PageSize, criteria.PageSize)
             .ToRows(withPairing: true)
             .ToListAsync(cancellationToken);
         return new WapListingPage(rows, listingTotals, page, countCap);

@@ -193,6 +193,69 @@ public static class WapListingQuery
                        OR q.id IN (SELECT m.queues_id FROM queue_group_members m WHERE m.groups_id = ANY ({4})))))
         """;
 
+    /// <summary>
+    /// One page of <paramref name="matching"/> (the criteria's rows) in the criteria's order. Sorted by a column of few
+    /// values that follow the queues (connector, missed, ended by) while the rights or the Queue filter allow only some
+    /// queues, the walk of the sort's index would pass, bucket by bucket, every other queue's rows (a connector only other
+    /// queues use holds millions of them); there each of those queues gives the first rows of the page's order from its
+    /// queue-led index (migration QueueLedSortIndexes), and the page is taken from their union in the same order. The rows
+    /// are the same: every matching row is in one of those queues, and it is among its queue's first skip + take rows when
+    /// it is among the union's first skip + take.
+    /// </summary>
+    public static IQueryable<Interaction> Page(
+        this IQueryable<Interaction> matching, WapListingDbContext db, ViewerRights rights, ListingCriteria criteria, int skip, int take)
+    {
+        if (criteria.Sort is not (ListingColumn.Connector or ListingColumn.Missed or ListingColumn.EndedBy)
+            || QueuesToWalk(db, rights, criteria) is not { } queues)
+        {
+            return matching.Sorted(criteria).Skip(skip).Take(take);
+        }
+
+        // interaction.QueueId == queue.Id + 0: with a plain column on each side EF Core would turn the per-queue Take into a
+        // ROW_NUMBER over every matching row; the "+ 0" keeps it a LATERAL join whose walk starts at the queue in the index.
+        var queue = Expression.Parameter(typeof(Queue), "queue");
+        var interaction = Expression.Parameter(typeof(Interaction), "i");
+        var inQueue = Expression.Lambda<Func<Interaction, bool>>(
+            Expression.Equal(
+                Expression.Property(interaction, nameof(Interaction.QueueId)),
+                Expression.Convert(Expression.Add(Expression.Property(queue, nameof(Queue.Id)), Expression.Constant(0)), typeof(int?))),
+            interaction);
+        var firstOfQueue = matching.Where(inQueue).Sorted(criteria).Take(skip + take);
+        var perQueue = Expression.Lambda<Func<Queue, IEnumerable<Interaction>>>(firstOfQueue.Expression, queue);
+        return queues.SelectMany(perQueue).Sorted(criteria).Skip(skip).Take(take);
+    }
+
+    /// <summary>
+    /// The queues every interaction the viewer may see and has picked is in, when the rights or the Queue filter narrow
+    /// them: permitted (<see cref="InteractionRights.QueuesOnly"/>) and picked; null when neither does.
+    /// </summary>
+    private static IQueryable<Queue>? QueuesToWalk(WapListingDbContext db, ViewerRights rights, ListingCriteria criteria)
+    {
+        var permitted = InteractionRights.QueuesOnly(rights);
+        var picked = criteria.QueueIds.Count > 0 || criteria.QueueGroupIds.Count > 0;
+        if (permitted is null && !picked)
+        {
+            return null;
+        }
+
+        var queues = db.Queues.AsQueryable();
+        if (permitted is not null)
+        {
+            var permittedIds = permitted.ToArray();
+            queues = queues.Where(q => permittedIds.Contains(q.Id));
+        }
+
+        if (picked)
+        {
+            var queueIds = criteria.QueueIds.ToArray();
+            var groupIds = criteria.QueueGroupIds.ToArray();
+            var groupQueues = db.QueueGroups.Where(g => groupIds.Contains(g.Id)).SelectMany(g => g.Queues.Select(q => q.Id));
+            queues = queues.Where(q => queueIds.Contains(q.Id) || groupQueues.Contains(q.Id));
+        }
+
+        return queues;
+    }
+
     /// <summary>The collation of the viewer's alphabet, in which the listing sorts names and labels (an index per alphabet).</summary>
     private static string SortCollation(ListingCriteria criteria) => criteria.Language == "cs" ? "cs-x-icu" : "und-x-icu";
 
