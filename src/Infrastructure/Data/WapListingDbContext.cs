@@ -17,6 +17,7 @@ public class WapListingDbContext(DbContextOptions<WapListingDbContext> options)
     public DbSet<RightsGrant> RightsGrants => Set<RightsGrant>();
     public DbSet<Interaction> Interactions => Set<Interaction>();
     public DbSet<InteractionParticipant> InteractionParticipants => Set<InteractionParticipant>();
+    public DbSet<WhatsAppContactName> WhatsAppContactNames => Set<WhatsAppContactName>();
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<MessageAttachment> MessageAttachments => Set<MessageAttachment>();

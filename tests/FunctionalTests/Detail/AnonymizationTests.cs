@@ -68,6 +68,11 @@ public sealed class AnonymizationTests(DemoAppFixture demo) : IClassFixture<Demo
         }
 
         Assert.Equal(3, dump.Count(cell => cell.StartsWith("anonymized:", StringComparison.Ordinal)));
+        await using (var names = demo.OpenDb())
+        {
+            // No other chat had the WhatsApp name, so the WhatsApp contact filter's list of names forgot it too.
+            Assert.False(await names.WhatsAppContactNames.AnyAsync(n => n.Folded.Contains("soukrom")));
+        }
 
         Assert.Equal(before, await StatisticsAsync(chat.Id));
         await using var after = demo.OpenDb();

@@ -55,6 +55,10 @@ public class InteractionConfiguration : IEntityTypeConfiguration<Interaction>
         // ride along, so the totals of tens of thousands of a contact filter's chats are read from the index alone.
         builder.HasIndex(i => new { i.ContactId, i.QueueId, i.Time })
             .IncludeProperties(i => new { i.Answered, i.IsDraft, i.MissedState, i.WaitTime });
+        // The same for the WhatsApp contact filter: its few matching names (table whats_app_contact_names) are asked first,
+        // then their chats from here.
+        builder.HasIndex(i => new { i.WhatsAppContactFolded, i.QueueId, i.Time })
+            .IncludeProperties(i => new { i.Answered, i.IsDraft, i.MissedState, i.WaitTime });
         // Nearly every row has neither: entries only for those that do, so writing a chat costs no entry in these.
         builder.HasIndex(i => i.ContactedBackById).HasFilter("contacted_back_by_id IS NOT NULL");
         builder.HasIndex(i => i.AnonymizedById).HasFilter("anonymized_by_id IS NOT NULL");

@@ -837,6 +837,11 @@ namespace WapListing.Infrastructure.Data.Migrations
                     b.HasIndex("WaitTime", "Id", "Time")
                         .HasDatabaseName("ix_interactions_wait_time_id_time");
 
+                    b.HasIndex("WhatsAppContactFolded", "QueueId", "Time")
+                        .HasDatabaseName("ix_interactions_whats_app_contact_folded_queue_id_time");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("WhatsAppContactFolded", "QueueId", "Time"), new[] { "Answered", "IsDraft", "MissedState", "WaitTime" });
+
                     b.ToTable("interactions", (string)null);
                 });
 
@@ -1660,6 +1665,24 @@ namespace WapListing.Infrastructure.Data.Migrations
                         .HasFilter("processed_at IS NULL AND parked_at IS NULL");
 
                     b.ToTable("webhook_inbox", (string)null);
+                });
+
+            modelBuilder.Entity("WapListing.Domain.Entities.WhatsAppContactName", b =>
+                {
+                    b.Property<string>("Folded")
+                        .HasColumnType("text")
+                        .HasColumnName("folded");
+
+                    b.HasKey("Folded")
+                        .HasName("pk_whats_app_contact_names");
+
+                    b.HasIndex("Folded")
+                        .HasDatabaseName("ix_whats_app_contact_names_folded_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Folded"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Folded"), new[] { "gin_trgm_ops" });
+
+                    b.ToTable("whats_app_contact_names", (string)null);
                 });
 
             modelBuilder.Entity("WapListing.Domain.Entities.WhatsAppTemplate", b =>

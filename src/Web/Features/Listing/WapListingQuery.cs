@@ -98,7 +98,21 @@ public static class WapListingQuery
         if (criteria.WhatsAppContact is { } whatsAppContact)
         {
             var pattern = TextSearch.ContainsPattern(whatsAppContact);
-            interactions = interactions.Where(i => EF.Functions.Like(i.WhatsAppContactFolded, TextSearch.Fold(pattern), TextSearch.Escape));
+            if (NarrowedToSomeQueues(rights, criteria))
+            {
+                // Like the contact, the name is asked first among the distinct names (kept by the database, migration
+                // WhatsAppContactNames), and the matching names' chats in those queues are read by name, queue and time,
+                // without passing the other queues' chats of the same names.
+                var names = db.WhatsAppContactNames
+                    .Where(n => EF.Functions.Like(n.Folded, TextSearch.Fold(pattern), TextSearch.Escape))
+                    .Select(n => n.Folded);
+                interactions = interactions.Where(i => i.WhatsAppContactFolded != null && names.Contains(i.WhatsAppContactFolded));
+            }
+            else
+            {
+                // Every queue, or participants' chats in any queue: the trigram index over the chats' names serves better.
+                interactions = interactions.Where(i => EF.Functions.Like(i.WhatsAppContactFolded, TextSearch.Fold(pattern), TextSearch.Escape));
+            }
         }
 
         if (criteria.WaitMin is { } waitMin)
@@ -225,18 +239,23 @@ public static class WapListingQuery
         return queues.SelectMany(perQueue).Sorted(criteria).Skip(skip).Take(take);
     }
 
+    /// <summary>Whether every interaction the viewer may see and has picked is in some queues, named by the rights or the Queue filter.</summary>
+    private static bool NarrowedToSomeQueues(ViewerRights rights, ListingCriteria criteria) =>
+        InteractionRights.QueuesOnly(rights) is not null || criteria.QueueIds.Count > 0 || criteria.QueueGroupIds.Count > 0;
+
     /// <summary>
     /// The queues every interaction the viewer may see and has picked is in, when the rights or the Queue filter narrow
     /// them: permitted (<see cref="InteractionRights.QueuesOnly"/>) and picked; null when neither does.
     /// </summary>
     private static IQueryable<Queue>? QueuesToWalk(WapListingDbContext db, ViewerRights rights, ListingCriteria criteria)
     {
-        var permitted = InteractionRights.QueuesOnly(rights);
-        var picked = criteria.QueueIds.Count > 0 || criteria.QueueGroupIds.Count > 0;
-        if (permitted is null && !picked)
+        if (!NarrowedToSomeQueues(rights, criteria))
         {
             return null;
         }
+
+        var permitted = InteractionRights.QueuesOnly(rights);
+        var picked = criteria.QueueIds.Count > 0 || criteria.QueueGroupIds.Count > 0;
 
         var queues = db.Queues.AsQueryable();
         if (permitted is not null)
