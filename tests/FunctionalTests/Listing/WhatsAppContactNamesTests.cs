@@ -10,8 +10,8 @@ using WapListing.Web.Features.Listing.Criteria;
 namespace WapListing.FunctionalTests.Listing;
 
 /// <summary>
-/// A viewer of some queues filters by WhatsApp contact through the distinct names the database keeps
-/// (migration WhatsAppContactNames). These tests prove the names follow every write — the app, raw SQL, a rename, an
+/// The WhatsApp contact filter asks the distinct names the database keeps (migration WhatsAppContactNames) and then
+/// their chats. These tests prove the names follow every write — the app, raw SQL, a rename, an
 /// anonymization, a delete, and a chat stored while another chat of the same name is anonymized — and that the filter
 /// returns exactly the rule's rows, in order, with LIKE's special characters in the search.
 /// </summary>
@@ -98,32 +98,39 @@ public sealed class WhatsAppContactNamesTests(EmptyDatabaseFixture database) : I
         Assert.Equal([$"wap_{prefix}new"], found);
     }
 
-    public static TheoryData<string, string> Searches() => new()
+    public static TheoryData<string, string> Searches()
     {
-        { "queues only", "dvor" },
-        { "queues only", "ÁK 1" },
-        { "queues only", "50%_\\" },
-        { "queue filter", "dvor" },
-        { "queue filter", "50%_\\" },
-    };
+        var data = new TheoryData<string, string>();
+        foreach (var rights in new[] { "queues only", "queue filter", "every queue", "queues and a user" })
+        {
+            foreach (var search in new[] { "dvor", "ÁK 1", "50%_\\" })
+            {
+                data.Add(rights, search);
+            }
+        }
+
+        return data;
+    }
 
     [Theory]
     [MemberData(nameof(Searches))]
-    public async Task A_viewer_of_some_queues_finds_exactly_the_rules_chats_by_whatsapp_contact(string narrowedBy, string search)
+    public async Task The_filter_finds_exactly_the_rules_chats_by_whatsapp_contact(string rightsCase, string search)
     {
         var prefix = $"y{Guid.NewGuid():N}"[..10];
-        var from = TestClock.DemoNow.AddYears(-5).AddDays(Random.Shared.Next(0, 300));
+        var from = TestClock.DemoNow.AddYears(-5).AddDays(Random.Shared.Next(0, 300)).AddMinutes(Random.Shared.Next(0, 1440));
         await using var db = database.OpenDb();
         var permitted = new Queue { Name = prefix + " A" };
         var inactive = new Queue { Name = prefix + " B", IsActive = false };
         var forbidden = new Queue { Name = prefix + " C" };
-        db.AddRange(permitted, inactive, forbidden);
+        var user = new User { UserName = prefix + "u", NormalizedUserName = (prefix + "u").ToUpperInvariant(), DisplayName = prefix + " Eva", SecurityStamp = "s" };
+        db.AddRange(permitted, inactive, forbidden, user);
         await db.SaveChangesAsync();
-        string[] names = ["Dvořák 1", "dvorak 10", "Jan Dvořáková", "Novák 1", "50%_\\ sleva", "50x_\\ sleva", "50%x\\ sleva", null!];
+        string?[] names = ["Dvořák 1", "dvorak 10", "Jan Dvořáková", "Novák 1", "50%_\\ sleva", "50x_\\ sleva", "50%x\\ sleva", null];
         var queues = new[] { permitted, inactive, forbidden };
+        var chats = new List<Interaction>();
         for (var chat = 0; chat < 48; chat++)
         {
-            db.Interactions.Add(new Interaction
+            chats.Add(new Interaction
             {
                 Name = $"wap_{prefix}{chat}",
                 Time = from.AddMinutes(chat / 2),
@@ -132,25 +139,35 @@ public sealed class WhatsAppContactNamesTests(EmptyDatabaseFixture database) : I
             });
         }
 
-        db.Interactions.Add(new Interaction { Name = $"wap_{prefix}none", Time = from, WhatsAppContact = "Dvořák 1" });
+        chats.Add(new Interaction { Name = $"wap_{prefix}queueless", Time = from, WhatsAppContact = "Dvořák 1" });
+        db.Interactions.AddRange(chats);
+        await db.SaveChangesAsync();
+        // The user took part in some chats of the forbidden queue and in the queue-less one.
+        foreach (var chat in chats.Where(c => c.QueueId == forbidden.Id).Take(8).Append(chats[^1]))
+        {
+            db.InteractionParticipants.Add(new InteractionParticipant { InteractionId = chat.Id, UserId = user.Id });
+        }
+
         await db.SaveChangesAsync();
 
-        var rights = narrowedBy == "queues only"
-            ? new ViewerRights(false, false, [permitted.Id, inactive.Id], [])
-            : new ViewerRights(true, true, [], []);
-        var criteria = new ListingCriteria
+        var rights = rightsCase switch
         {
-            From = from,
-            To = from.AddDays(1),
-            WhatsAppContact = search,
-            QueueIds = narrowedBy == "queue filter" ? [permitted.Id, inactive.Id] : [],
+            "queues only" => new ViewerRights(false, false, [permitted.Id, inactive.Id], []),
+            "queues and a user" => new ViewerRights(false, false, [permitted.Id], [user.Id]),
+            _ => new ViewerRights(true, true, [], []),
         };
+        var picked = rightsCase == "queue filter" ? new[] { permitted.Id, inactive.Id } : [];
+        var criteria = new ListingCriteria { From = from, To = from.AddDays(1), WhatsAppContact = search, QueueIds = picked };
 
         var actual = await WapListingQuery.Matching(db, rights, criteria).AsNoTracking().Sorted(criteria).Select(i => i.Id).ToListAsync();
 
+        // The rule of DESIGN §4 and the Queue filter, with the search as a plain substring of the folded name.
         var expected = await db.Database.SqlQuery<long>($"""
             SELECT i.id AS "Value" FROM interactions i
-             WHERE i.time >= {criteria.From} AND i.time < {criteria.To} AND i.queue_id = ANY ({new[] { permitted.Id, inactive.Id }})
+             WHERE i.time >= {criteria.From} AND i.time < {criteria.To}
+               AND (({rights.AllQueues} AND {rights.AllUsers}) OR i.queue_id = ANY ({rights.QueueIds.ToArray()})
+                    OR EXISTS (SELECT 1 FROM interaction_participants p WHERE p.interaction_id = i.id AND p.user_id = ANY ({rights.UserIds.ToArray()})))
+               AND (cardinality({picked}) = 0 OR i.queue_id = ANY ({picked}))
                AND strpos(lower(unaccent(i.whats_app_contact)), lower(unaccent({search}))) > 0
              ORDER BY i.time DESC, i.id DESC
             """).ToListAsync();

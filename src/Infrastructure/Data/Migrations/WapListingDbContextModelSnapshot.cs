@@ -816,6 +816,11 @@ namespace WapListing.Infrastructure.Data.Migrations
                         .IsDescending()
                         .HasDatabaseName("ix_interactions_time_id");
 
+                    b.HasIndex("WhatsAppContactFolded", "Time")
+                        .HasDatabaseName("ix_interactions_whats_app_contact_folded_time");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("WhatsAppContactFolded", "Time"), new[] { "QueueId", "Id", "Answered", "IsDraft", "MissedState", "WaitTime" });
+
                     b.HasIndex("Answered", "Id", "Time")
                         .HasDatabaseName("ix_interactions_answered_id_time");
 
@@ -836,11 +841,6 @@ namespace WapListing.Infrastructure.Data.Migrations
 
                     b.HasIndex("WaitTime", "Id", "Time")
                         .HasDatabaseName("ix_interactions_wait_time_id_time");
-
-                    b.HasIndex("WhatsAppContactFolded", "QueueId", "Time")
-                        .HasDatabaseName("ix_interactions_whats_app_contact_folded_queue_id_time");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("WhatsAppContactFolded", "QueueId", "Time"), new[] { "Answered", "IsDraft", "MissedState", "WaitTime" });
 
                     b.ToTable("interactions", (string)null);
                 });

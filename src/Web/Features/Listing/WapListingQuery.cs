@@ -95,24 +95,15 @@ public static class WapListingQuery
             interactions = interactions.Where(i => i.ConnectorId == connectorId);
         }
 
+        // Like the contact, the WhatsApp name is asked first among the distinct names (kept by the database, migration
+        // WhatsAppContactNames), and the matching names' chats of the range are then read by name and time.
         if (criteria.WhatsAppContact is { } whatsAppContact)
         {
             var pattern = TextSearch.ContainsPattern(whatsAppContact);
-            if (NarrowedToSomeQueues(rights, criteria))
-            {
-                // Like the contact, the name is asked first among the distinct names (kept by the database, migration
-                // WhatsAppContactNames), and the matching names' chats in those queues are read by name, queue and time,
-                // without passing the other queues' chats of the same names.
-                var names = db.WhatsAppContactNames
-                    .Where(n => EF.Functions.Like(n.Folded, TextSearch.Fold(pattern), TextSearch.Escape))
-                    .Select(n => n.Folded);
-                interactions = interactions.Where(i => i.WhatsAppContactFolded != null && names.Contains(i.WhatsAppContactFolded));
-            }
-            else
-            {
-                // Every queue, or participants' chats in any queue: the trigram index over the chats' names serves better.
-                interactions = interactions.Where(i => EF.Functions.Like(i.WhatsAppContactFolded, TextSearch.Fold(pattern), TextSearch.Escape));
-            }
+            var names = db.WhatsAppContactNames
+                .Where(n => EF.Functions.Like(n.Folded, TextSearch.Fold(pattern), TextSearch.Escape))
+                .Select(n => n.Folded);
+            interactions = interactions.Where(i => i.WhatsAppContactFolded != null && names.Contains(i.WhatsAppContactFolded));
         }
 
         if (criteria.WaitMin is { } waitMin)
@@ -175,18 +166,17 @@ public static class WapListingQuery
     /// </summary>
     private static IQueryable<Interaction> Source(WapListingDbContext db, ViewerRights rights, ListingCriteria criteria)
     {
-        var permitted = InteractionRights.QueuesOnly(rights);
-        var picked = criteria.QueueIds.Count > 0 || criteria.QueueGroupIds.Count > 0;
-        if (criteria.Sort != ListingColumn.Queue || (permitted is null && !picked))
+        if (criteria.Sort != ListingColumn.Queue || !NarrowedToSomeQueues(rights, criteria))
         {
             return db.Interactions;
         }
 
+        var permitted = InteractionRights.QueuesOnly(rights);
         return db.Interactions.FromSqlRaw(
             AtQueueNamesIn[SortCollation(criteria)],
             permitted is null,
             (permitted ?? []).ToArray(),
-            !picked,
+            !PicksQueues(criteria),
             criteria.QueueIds.ToArray(),
             criteria.QueueGroupIds.ToArray());
     }
@@ -241,7 +231,9 @@ public static class WapListingQuery
 
     /// <summary>Whether every interaction the viewer may see and has picked is in some queues, named by the rights or the Queue filter.</summary>
     private static bool NarrowedToSomeQueues(ViewerRights rights, ListingCriteria criteria) =>
-        InteractionRights.QueuesOnly(rights) is not null || criteria.QueueIds.Count > 0 || criteria.QueueGroupIds.Count > 0;
+        InteractionRights.QueuesOnly(rights) is not null || PicksQueues(criteria);
+
+    private static bool PicksQueues(ListingCriteria criteria) => criteria.QueueIds.Count > 0 || criteria.QueueGroupIds.Count > 0;
 
     /// <summary>
     /// The queues every interaction the viewer may see and has picked is in, when the rights or the Queue filter narrow
@@ -255,8 +247,6 @@ public static class WapListingQuery
         }
 
         var permitted = InteractionRights.QueuesOnly(rights);
-        var picked = criteria.QueueIds.Count > 0 || criteria.QueueGroupIds.Count > 0;
-
         var queues = db.Queues.AsQueryable();
         if (permitted is not null)
         {
@@ -264,7 +254,7 @@ public static class WapListingQuery
             queues = queues.Where(q => permittedIds.Contains(q.Id));
         }
 
-        if (picked)
+        if (PicksQueues(criteria))
         {
             var queueIds = criteria.QueueIds.ToArray();
             var groupIds = criteria.QueueGroupIds.ToArray();

@@ -22,10 +22,10 @@ namespace WapListing.Infrastructure.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "ix_interactions_whats_app_contact_folded_queue_id_time",
+                name: "ix_interactions_whats_app_contact_folded_time",
                 table: "interactions",
-                columns: new[] { "whats_app_contact_folded", "queue_id", "time" })
-                .Annotation("Npgsql:IndexInclude", new[] { "answered", "is_draft", "missed_state", "wait_time" });
+                columns: new[] { "whats_app_contact_folded", "time" })
+                .Annotation("Npgsql:IndexInclude", new[] { "queue_id", "id", "answered", "is_draft", "missed_state", "wait_time" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_whats_app_contact_names_folded_trgm",
@@ -33,6 +33,10 @@ namespace WapListing.Infrastructure.Data.Migrations
                 column: "folded")
                 .Annotation("Npgsql:IndexMethod", "gin")
                 .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            // The filter reads the names and then their chats from the index above, so the trigram index over every chat's
+            // name is no longer read; the names' own trigram index replaces it.
+            migrationBuilder.Sql("DROP INDEX ix_interactions_whatsapp_contact_fold;");
 
             // The names are kept by the database whoever writes a chat (the app, the events API, bulk SQL, COPY): each
             // inserting statement adds its new names in one statement, in one order, so two batches sharing names wait for
@@ -103,13 +107,14 @@ namespace WapListing.Infrastructure.Data.Migrations
                 DROP FUNCTION wl_whats_app_contact_name_changed();
                 DROP FUNCTION wl_whats_app_contact_names_deleted();
                 DROP FUNCTION wl_whats_app_contact_names_forget(text[]);
+                CREATE INDEX ix_interactions_whatsapp_contact_fold ON interactions USING gin (whats_app_contact_folded gin_trgm_ops);
                 """);
 
             migrationBuilder.DropTable(
                 name: "whats_app_contact_names");
 
             migrationBuilder.DropIndex(
-                name: "ix_interactions_whats_app_contact_folded_queue_id_time",
+                name: "ix_interactions_whats_app_contact_folded_time",
                 table: "interactions");
         }
     }
