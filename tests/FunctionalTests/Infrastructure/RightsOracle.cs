@@ -80,6 +80,58 @@ public static class RightsOracle
         string connectionString, int userId, TimeRange range, string condition = "TRUE", string orderBy = NewestFirst) =>
         VisibleInteractionNamesAsync(connectionString, userId, range.From, range.To, condition, orderBy);
 
+    /// <summary>
+    /// Ids of the interactions in [<paramref name="from"/>, <paramref name="to"/>) that <paramref name="rights"/> permit
+    /// (as the app receives them, groups expanded) and the Queue filter keeps (<paramref name="pickedQueues"/>,
+    /// <paramref name="pickedGroups"/>; none picked keeps all), that meet <paramref name="condition"/>, in the order of
+    /// <paramref name="orderBy"/> (both SQL over <c>i</c>, with <paramref name="parameters"/>). The same rule as
+    /// <see cref="VisibleInteractionNamesAsync(string, int, DateTimeOffset, DateTimeOffset, string, string)"/>, for tests
+    /// that hand the listing's query its rights directly.
+    /// </summary>
+    public static async Task<List<long>> PermittedInteractionIdsAsync(
+        string connectionString, WapListing.Infrastructure.Rights.ViewerRights rights, DateTimeOffset from, DateTimeOffset to,
+        IReadOnlyCollection<int> pickedQueues, IReadOnlyCollection<int> pickedGroups,
+        string condition = "TRUE", string orderBy = NewestFirst, IReadOnlyDictionary<string, object>? parameters = null)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"""
+            SELECT i.id FROM interactions i
+             WHERE i.time >= @from AND i.time < @to
+               AND ((@all_queues AND (i.queue_id IS NOT NULL
+                                      OR NOT EXISTS (SELECT 1 FROM interaction_participants p WHERE p.interaction_id = i.id)))
+                    OR i.queue_id = ANY (@queues)
+                    OR EXISTS (SELECT 1 FROM interaction_participants p
+                                WHERE p.interaction_id = i.id AND (@all_users OR p.user_id = ANY (@users))))
+               AND ((cardinality(@picked_queues) = 0 AND cardinality(@picked_groups) = 0)
+                    OR i.queue_id = ANY (@picked_queues)
+                    OR i.queue_id IN (SELECT m.queues_id FROM queue_group_members m WHERE m.groups_id = ANY (@picked_groups)))
+               AND ({condition})
+             ORDER BY {orderBy}
+            """, connection);
+        command.Parameters.AddWithValue("from", from.ToUniversalTime());
+        command.Parameters.AddWithValue("to", to.ToUniversalTime());
+        command.Parameters.AddWithValue("all_queues", rights.AllQueues);
+        command.Parameters.AddWithValue("all_users", rights.AllUsers);
+        command.Parameters.AddWithValue("queues", rights.QueueIds.ToArray());
+        command.Parameters.AddWithValue("users", rights.UserIds.ToArray());
+        command.Parameters.AddWithValue("picked_queues", pickedQueues.ToArray());
+        command.Parameters.AddWithValue("picked_groups", pickedGroups.ToArray());
+        foreach (var (name, value) in parameters ?? new Dictionary<string, object>())
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        var ids = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
+    }
+
     /// <summary>The id of a user by user name (e.g. a demo login).</summary>
     public static async Task<int> UserIdAsync(string connectionString, string userName)
     {

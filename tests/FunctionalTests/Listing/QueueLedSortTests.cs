@@ -131,7 +131,7 @@ public sealed class QueueLedSortTests(EmptyDatabaseFixture database) : IClassFix
         };
 
         await using var db = database.OpenDb();
-        var expected = await ExpectedAsync(db, rights, criteria);
+        var expected = await ExpectedAsync(rights, criteria);
         Assert.True(expected.Count > 2 * PageSize, $"only {expected.Count} rows");
 
         var pages = (expected.Count + PageSize - 1) / PageSize;
@@ -167,41 +167,31 @@ public sealed class QueueLedSortTests(EmptyDatabaseFixture database) : IClassFix
         Assert.Matches($@"Limit\n\s+->  Index Scan (Backward )?using ix_interactions_queue_id_{index} on interactions i\n\s+Index Cond: \(.*\(queue_id = \(q\.id \+ 0\)\) AND \(""time"" >=", plan);
     }
 
-    /// <summary>The rule of DESIGN §4, the Queue filter and the Answered filter, written in SQL, in the listing's order.</summary>
-    private static async Task<List<long>> ExpectedAsync(WapListingDbContext db, ViewerRights rights, ListingCriteria criteria)
+    /// <summary>The rule of DESIGN §4, the Queue filter (<see cref="RightsOracle"/>) and the Answered filter, in the listing's order.</summary>
+    private Task<List<long>> ExpectedAsync(ViewerRights rights, ListingCriteria criteria)
     {
         var collation = criteria.Language == "cs" ? "cs-x-icu" : "und-x-icu";
         var direction = criteria.Descending ? "DESC" : "ASC";
-        var (values, labels) = criteria.Sort switch
+        var labels = criteria.Sort switch
         {
-            ListingColumn.Missed => (EnumLabels.Missed(criteria.Language).Select(l => l.Value.ToString()).ToArray(), EnumLabels.Missed(criteria.Language).Select(l => l.Label).ToArray()),
-            ListingColumn.EndedBy => (EnumLabels.EndedBy(criteria.Language).Select(l => l.Value.ToString()).ToArray(), EnumLabels.EndedBy(criteria.Language).Select(l => l.Label).ToArray()),
-            _ => (Array.Empty<string>(), Array.Empty<string>()),
+            ListingColumn.Missed => EnumLabels.Missed(criteria.Language).Select(l => (Value: l.Value.ToString(), l.Label)).ToList(),
+            ListingColumn.EndedBy => EnumLabels.EndedBy(criteria.Language).Select(l => (Value: l.Value.ToString(), l.Label)).ToList(),
+            _ => [],
         };
         var key = criteria.Sort switch
         {
-            ListingColumn.Missed => "(SELECT l.label FROM unnest({9}, {10}) AS l(value, label) WHERE l.value = i.missed_state)",
-            ListingColumn.EndedBy => "(SELECT l.label FROM unnest({9}, {10}) AS l(value, label) WHERE l.value = i.ended_by)",
+            ListingColumn.Missed => "(SELECT l.label FROM unnest(@values, @labels) AS l(value, label) WHERE l.value = i.missed_state)",
+            ListingColumn.EndedBy => "(SELECT l.label FROM unnest(@values, @labels) AS l(value, label) WHERE l.value = i.ended_by)",
             _ => "(SELECT c.name FROM connectors c WHERE c.id = i.connector_id)",
         };
-        var pickedQueues = criteria.QueueIds.ToArray();
-        var pickedGroups = criteria.QueueGroupIds.ToArray();
-#pragma warning disable EF1002 // The key, collation and direction are the constants above.
-        return await db.Database.SqlQueryRaw<long>(
-            $$"""
-            SELECT i.id AS "Value" FROM interactions i
-             WHERE i.time >= {0} AND i.time < {1}
-               AND (({2} AND {3}) OR i.queue_id = ANY ({4})
-                    OR ({2} AND (i.queue_id IS NOT NULL OR NOT EXISTS (SELECT 1 FROM interaction_participants p WHERE p.interaction_id = i.id)))
-                    OR EXISTS (SELECT 1 FROM interaction_participants p WHERE p.interaction_id = i.id AND p.user_id = ANY ({5})))
-               AND (NOT {6} OR i.queue_id = ANY ({7})
-                    OR i.queue_id IN (SELECT m.queues_id FROM queue_group_members m WHERE m.groups_id = ANY ({8})))
-               AND (NOT {11} OR i.answered = {12})
-             ORDER BY {{key}} COLLATE "{{collation}}" {{direction}}, i.id {{direction}}
-            """,
-            criteria.From, criteria.To, rights.AllQueues, rights.AllUsers, rights.QueueIds.ToArray(), rights.UserIds.ToArray(),
-            pickedQueues.Length > 0 || pickedGroups.Length > 0, pickedQueues, pickedGroups, values, labels,
-            criteria.Answered is not null, criteria.Answered ?? false).ToListAsync();
-#pragma warning restore EF1002
+        return RightsOracle.PermittedInteractionIdsAsync(
+            database.ConnectionString, rights, criteria.From, criteria.To, criteria.QueueIds, criteria.QueueGroupIds,
+            condition: criteria.Answered switch { true => "i.answered", false => "NOT i.answered", null => "TRUE" },
+            orderBy: $"""{key} COLLATE "{collation}" {direction}, i.id {direction}""",
+            parameters: new Dictionary<string, object>
+            {
+                ["values"] = labels.Select(l => l.Value).ToArray(),
+                ["labels"] = labels.Select(l => l.Label).ToArray(),
+            });
     }
 }

@@ -101,7 +101,7 @@ public sealed class QueueSortAtPermittedNamesTests(EmptyDatabaseFixture database
         };
 
         await using var db = database.OpenDb();
-        var expected = await ExpectedAsync(db, rights, criteria);
+        var expected = await ExpectedAsync(rights, criteria);
         var actual = await WapListingQuery.Matching(db, rights, criteria).AsNoTracking().Sorted(criteria).Select(i => i.Id).ToListAsync();
 
         Assert.Equal(expected, actual);
@@ -119,7 +119,7 @@ public sealed class QueueSortAtPermittedNamesTests(EmptyDatabaseFixture database
         {
             var actual = await WapListingQuery.Matching(db, rights, criteria).AsNoTracking().Sorted(criteria)
                 .Select(i => new { i.Id, i.QueueId }).ToListAsync();
-            Assert.Equal(await ExpectedAsync(db, rights, criteria), actual.Select(r => r.Id).ToList());
+            Assert.Equal(await ExpectedAsync(rights, criteria), actual.Select(r => r.Id).ToList());
             Assert.Equal(30, actual.Count);
             Assert.All(actual[^10..], r => Assert.Equal(_queues.Chata, r.QueueId));
         }
@@ -146,30 +146,13 @@ public sealed class QueueSortAtPermittedNamesTests(EmptyDatabaseFixture database
         Assert.DoesNotContain("Sort", plan, StringComparison.Ordinal);
     }
 
-    /// <summary>The rule of DESIGN §4 and the Queue filter, written in SQL, in the order of the listing's sort.</summary>
-    private static async Task<List<long>> ExpectedAsync(WapListingDbContext db, ViewerRights rights, ListingCriteria criteria)
+    /// <summary>The rule of DESIGN §4 and the Queue filter (<see cref="RightsOracle"/>), in the order of the listing's sort.</summary>
+    private Task<List<long>> ExpectedAsync(ViewerRights rights, ListingCriteria criteria)
     {
         var collation = criteria.Language == "cs" ? "cs-x-icu" : "und-x-icu";
         var direction = criteria.Descending ? "DESC" : "ASC";
-        var permittedQueues = rights.QueueIds.ToArray();
-        var permittedUsers = rights.UserIds.ToArray();
-        var pickedQueues = criteria.QueueIds.ToArray();
-        var pickedGroups = criteria.QueueGroupIds.ToArray();
-        var picked = pickedQueues.Length > 0 || pickedGroups.Length > 0;
-#pragma warning disable EF1002 // The collation and direction are the two constants above.
-        return await db.Database.SqlQueryRaw<long>(
-            $"""
-            SELECT i.id AS "Value" FROM interactions i
-             WHERE i.time >= {"{0}"} AND i.time < {"{1}"}
-               AND ({"{2}"} OR i.queue_id = ANY ({"{3}"})
-                    OR ({"{4}"} AND (i.queue_id IS NOT NULL OR NOT EXISTS (SELECT 1 FROM interaction_participants p WHERE p.interaction_id = i.id)))
-                    OR EXISTS (SELECT 1 FROM interaction_participants p WHERE p.interaction_id = i.id AND p.user_id = ANY ({"{5}"})))
-               AND (NOT {"{6}"} OR i.queue_id = ANY ({"{7}"})
-                    OR i.queue_id IN (SELECT m.queues_id FROM queue_group_members m WHERE m.groups_id = ANY ({"{8}"})))
-             ORDER BY (SELECT q.name FROM queues q WHERE q.id = i.queue_id) COLLATE "{collation}" {direction}, i.id {direction}
-            """,
-            criteria.From, criteria.To, rights.AllQueues && rights.AllUsers, permittedQueues, rights.AllQueues, permittedUsers,
-            picked, pickedQueues, pickedGroups).ToListAsync();
-#pragma warning restore EF1002
+        return RightsOracle.PermittedInteractionIdsAsync(
+            database.ConnectionString, rights, criteria.From, criteria.To, criteria.QueueIds, criteria.QueueGroupIds,
+            orderBy: $"""(SELECT q.name FROM queues q WHERE q.id = i.queue_id) COLLATE "{collation}" {direction}, i.id {direction}""");
     }
 }

@@ -162,15 +162,10 @@ public sealed class WhatsAppContactNamesTests(EmptyDatabaseFixture database) : I
         var actual = await WapListingQuery.Matching(db, rights, criteria).AsNoTracking().Sorted(criteria).Select(i => i.Id).ToListAsync();
 
         // The rule of DESIGN §4 and the Queue filter, with the search as a plain substring of the folded name.
-        var expected = await db.Database.SqlQuery<long>($"""
-            SELECT i.id AS "Value" FROM interactions i
-             WHERE i.time >= {criteria.From} AND i.time < {criteria.To}
-               AND (({rights.AllQueues} AND {rights.AllUsers}) OR i.queue_id = ANY ({rights.QueueIds.ToArray()})
-                    OR EXISTS (SELECT 1 FROM interaction_participants p WHERE p.interaction_id = i.id AND p.user_id = ANY ({rights.UserIds.ToArray()})))
-               AND (cardinality({picked}) = 0 OR i.queue_id = ANY ({picked}))
-               AND strpos(lower(unaccent(i.whats_app_contact)), lower(unaccent({search}))) > 0
-             ORDER BY i.time DESC, i.id DESC
-            """).ToListAsync();
+        var expected = await RightsOracle.PermittedInteractionIdsAsync(
+            database.ConnectionString, rights, criteria.From, criteria.To, picked, [],
+            condition: "strpos(lower(unaccent(i.whats_app_contact)), lower(unaccent(@search))) > 0",
+            parameters: new Dictionary<string, object> { ["search"] = search });
         Assert.NotEmpty(expected);
         Assert.Equal(expected, actual);
     }

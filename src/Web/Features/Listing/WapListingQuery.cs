@@ -27,11 +27,10 @@ public static class WapListingQuery
             interactions = interactions.Where(i => i.Participants.Any(p => (userIds.Contains(p.UserId) || members.Contains(p.UserId)) && p.Time >= from && p.Time < to));
         }
 
-        if (criteria.QueueIds.Count > 0 || criteria.QueueGroupIds.Count > 0)
+        if (PicksQueues(criteria))
         {
             var queueIds = criteria.QueueIds.ToArray();
-            var groupIds = criteria.QueueGroupIds.ToArray();
-            var groupQueues = db.QueueGroups.Where(g => groupIds.Contains(g.Id)).SelectMany(g => g.Queues.Select(q => q.Id));
+            var groupQueues = QueuesOfPickedGroups(db, criteria);
             interactions = interactions.Where(i => i.QueueId != null && (queueIds.Contains(i.QueueId.Value) || groupQueues.Contains(i.QueueId.Value)));
         }
 
@@ -257,12 +256,18 @@ public static class WapListingQuery
         if (PicksQueues(criteria))
         {
             var queueIds = criteria.QueueIds.ToArray();
-            var groupIds = criteria.QueueGroupIds.ToArray();
-            var groupQueues = db.QueueGroups.Where(g => groupIds.Contains(g.Id)).SelectMany(g => g.Queues.Select(q => q.Id));
+            var groupQueues = QueuesOfPickedGroups(db, criteria);
             queues = queues.Where(q => queueIds.Contains(q.Id) || groupQueues.Contains(q.Id));
         }
 
         return queues;
+    }
+
+    /// <summary>The ids of the queues in the queue groups the Queue filter picked, read in the statement that uses them.</summary>
+    private static IQueryable<int> QueuesOfPickedGroups(WapListingDbContext db, ListingCriteria criteria)
+    {
+        var groupIds = criteria.QueueGroupIds.ToArray();
+        return db.QueueGroups.Where(g => groupIds.Contains(g.Id)).SelectMany(g => g.Queues.Select(q => q.Id));
     }
 
     /// <summary>The collation of the viewer's alphabet, in which the listing sorts names and labels (an index per alphabet).</summary>
